@@ -1,0 +1,30 @@
+//! Compiles `data/*.toml` into typed `static` Rust, so the app ships no data
+//! parser and a broken entry stops the build with its file and id.
+
+#[path = "src/loader.rs"]
+mod loader;
+
+use std::path::PathBuf;
+
+fn main() {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let data = root.join("data");
+    println!("cargo::rerun-if-changed=src/loader.rs");
+    for file in loader::FILES {
+        println!("cargo::rerun-if-changed=data/{file}");
+    }
+    match loader::compile_dir(&data) {
+        Ok(compiled) => {
+            let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+            std::fs::write(out.join("dataset.rs"), compiled.rust).expect("OUT_DIR is writable");
+            println!("cargo::rustc-env=PACTLINE_DATASET_VERSION={}", compiled.version);
+        }
+        Err(errors) => {
+            eprintln!("{} problem(s) in data/:", errors.len());
+            for e in &errors {
+                eprintln!("  {e}");
+            }
+            std::process::exit(1);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! The built-in dataset, compiled from `data/*.toml` by `build.rs`.
+
+use crate::model::*;
+
+include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
+
+/// The dataset that ships with the app.
+pub fn builtin() -> &'static Dataset {
+    &DATASET
+}
