@@ -7,7 +7,8 @@ mod loader;
 use std::path::PathBuf;
 
 fn main() {
-    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let root =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let data = root.join("data");
     println!("cargo::rerun-if-changed=src/loader.rs");
     for file in loader::FILES {
@@ -17,7 +18,10 @@ fn main() {
         Ok(compiled) => {
             let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
             std::fs::write(out.join("dataset.rs"), compiled.rust).expect("OUT_DIR is writable");
-            println!("cargo::rustc-env=PACTLINE_DATASET_VERSION={}", compiled.version);
+            println!(
+                "cargo::rustc-env=PACTLINE_DATASET_VERSION={}",
+                compiled.version
+            );
         }
         Err(errors) => {
             eprintln!("{} problem(s) in data/:", errors.len());

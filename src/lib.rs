@@ -14,10 +14,16 @@
 //! runs under native `cargo test`. `app` (the Leptos views) is compiled for
 //! the browser only.
 
+pub mod compare;
 pub mod data;
+pub mod diff;
+pub mod filter;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod loader;
 pub mod model;
+pub mod synthetic;
+pub mod text;
+pub mod url_state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -79,14 +79,22 @@ pub fn compile_texts(texts: &BTreeMap<String, String>) -> Result<Compiled, Vec<D
     let mut errors = Vec::new();
     let text = |name: &str| texts.get(name).map(String::as_str).unwrap_or("");
     let meta: Meta = parse(text("dataset.toml"), "dataset.toml", &mut errors).unwrap_or_default();
-    let sources: SourceFile = parse(text("sources.toml"), "sources.toml", &mut errors).unwrap_or_default();
-    let parties: PartyFile = parse(text("parties.toml"), "parties.toml", &mut errors).unwrap_or_default();
-    let topics: TopicFile = parse(text("topics.toml"), "topics.toml", &mut errors).unwrap_or_default();
-    let events: EventFile = parse(text("events.toml"), "events.toml", &mut errors).unwrap_or_default();
-    let versions: VersionFile = parse(text("versions.toml"), "versions.toml", &mut errors).unwrap_or_default();
-    let clauses: ClauseFile = parse(text("clauses.toml"), "clauses.toml", &mut errors).unwrap_or_default();
-    let conflicts: ConflictFile = parse(text("conflicts.toml"), "conflicts.toml", &mut errors).unwrap_or_default();
-    let tables: TableFile = parse(text("tables.toml"), "tables.toml", &mut errors).unwrap_or_default();
+    let sources: SourceFile =
+        parse(text("sources.toml"), "sources.toml", &mut errors).unwrap_or_default();
+    let parties: PartyFile =
+        parse(text("parties.toml"), "parties.toml", &mut errors).unwrap_or_default();
+    let topics: TopicFile =
+        parse(text("topics.toml"), "topics.toml", &mut errors).unwrap_or_default();
+    let events: EventFile =
+        parse(text("events.toml"), "events.toml", &mut errors).unwrap_or_default();
+    let versions: VersionFile =
+        parse(text("versions.toml"), "versions.toml", &mut errors).unwrap_or_default();
+    let clauses: ClauseFile =
+        parse(text("clauses.toml"), "clauses.toml", &mut errors).unwrap_or_default();
+    let conflicts: ConflictFile =
+        parse(text("conflicts.toml"), "conflicts.toml", &mut errors).unwrap_or_default();
+    let tables: TableFile =
+        parse(text("tables.toml"), "tables.toml", &mut errors).unwrap_or_default();
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -113,7 +121,11 @@ pub fn compile_texts(texts: &BTreeMap<String, String>) -> Result<Compiled, Vec<D
     })
 }
 
-fn parse<T: for<'de> Deserialize<'de>>(text: &str, file: &str, errors: &mut Vec<DataError>) -> Option<T> {
+fn parse<T: for<'de> Deserialize<'de>>(
+    text: &str,
+    file: &str,
+    errors: &mut Vec<DataError>,
+) -> Option<T> {
     match toml::from_str(text) {
         Ok(value) => Some(value),
         Err(e) => {
@@ -400,7 +412,11 @@ impl Date {
     }
 
     fn sort_key(&self) -> u32 {
-        let month = if self.quarter != 0 { (self.quarter as u32 - 1) * 3 + 1 } else { self.month as u32 };
+        let month = if self.quarter != 0 {
+            (self.quarter as u32 - 1) * 3 + 1
+        } else {
+            self.month as u32
+        };
         self.year as u32 * 10_000 + month * 100 + self.day as u32
     }
 }
@@ -418,7 +434,10 @@ fn parse_date(text: &str) -> Result<Date, String> {
     if !(1900..=2100).contains(&year) {
         return Err(format!("date `{text}` has an impossible year"));
     }
-    let mut date = Date { year, ..Date::default() };
+    let mut date = Date {
+        year,
+        ..Date::default()
+    };
     if let Some(second) = parts.next() {
         if let Some(q) = second.strip_prefix('Q') {
             date.quarter = q.parse().map_err(|_| bad())?;
@@ -552,7 +571,11 @@ impl Validator {
     fn ids<'a>(&mut self, file: &str, ids: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
         let mut seen = HashSet::new();
         for id in ids {
-            if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            if id.is_empty()
+                || !id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            {
                 self.err(file, id, "id must be lowercase letters, digits and hyphens");
             }
             if !seen.insert(id) {
@@ -562,7 +585,14 @@ impl Validator {
         seen
     }
 
-    fn refs(&mut self, file: &str, entry: &str, what: &str, refs: &[String], known: &HashSet<&str>) {
+    fn refs(
+        &mut self,
+        file: &str,
+        entry: &str,
+        what: &str,
+        refs: &[String],
+        known: &HashSet<&str>,
+    ) {
         for r in refs {
             if !known.contains(r.as_str()) {
                 self.err(file, entry, format!("unknown {what} `{r}`"));
@@ -584,7 +614,10 @@ impl Validator {
     }
 
     fn check(&mut self, raw: &Raw) -> Checked {
-        if parse_date(&raw.meta.updated).map(|d| d.day == 0).unwrap_or(true) {
+        if parse_date(&raw.meta.updated)
+            .map(|d| d.day == 0)
+            .unwrap_or(true)
+        {
             self.err("dataset.toml", "updated", "must be a full date, YYYY-MM-DD");
         }
         let source_ids = self.ids("sources.toml", raw.sources.iter().map(|s| s.id.as_str()));
@@ -593,7 +626,10 @@ impl Validator {
         let event_ids = self.ids("events.toml", raw.events.iter().map(|e| e.id.as_str()));
         let version_ids = self.ids("versions.toml", raw.versions.iter().map(|v| v.id.as_str()));
         let clause_ids = self.ids("clauses.toml", raw.clauses.iter().map(|c| c.id.as_str()));
-        self.ids("conflicts.toml", raw.conflicts.iter().map(|c| c.id.as_str()));
+        self.ids(
+            "conflicts.toml",
+            raw.conflicts.iter().map(|c| c.id.as_str()),
+        );
         self.ids("tables.toml", raw.tables.iter().map(|t| t.id.as_str()));
 
         for s in &raw.sources {
@@ -602,7 +638,15 @@ impl Validator {
             self.non_empty(f, &s.id, "file", &s.file);
             self.non_empty(f, &s.id, "reliability", &s.reliability);
             if variant(&SOURCE_KINDS, &s.kind).is_none() {
-                self.err(f, &s.id, format!("unknown kind `{}` (one of {})", s.kind, names(&SOURCE_KINDS)));
+                self.err(
+                    f,
+                    &s.id,
+                    format!(
+                        "unknown kind `{}` (one of {})",
+                        s.kind,
+                        names(&SOURCE_KINDS)
+                    ),
+                );
             }
             if s.date != "undated" {
                 self.date(f, &s.id, &s.date);
@@ -631,7 +675,11 @@ impl Validator {
             .collect();
         for (i, pair) in version_dates.windows(2).enumerate() {
             if pair[1].sort_key() < pair[0].sort_key() {
-                self.err("versions.toml", &raw.versions[i + 1].id, "is dated before the version listed above it");
+                self.err(
+                    "versions.toml",
+                    &raw.versions[i + 1].id,
+                    "is dated before the version listed above it",
+                );
             }
         }
 
@@ -653,7 +701,15 @@ impl Validator {
             }
             let certainty = variant(&CERTAINTIES, &e.certainty);
             if certainty.is_none() {
-                self.err(f, &e.id, format!("unknown certainty `{}` (one of {})", e.certainty, names(&CERTAINTIES)));
+                self.err(
+                    f,
+                    &e.id,
+                    format!(
+                        "unknown certainty `{}` (one of {})",
+                        e.certainty,
+                        names(&CERTAINTIES)
+                    ),
+                );
             }
             match (&e.resolves_by, certainty == Some("Prediction")) {
                 (Some(by), true) => event_resolves.push(Some(self.date(f, &e.id, by))),
@@ -669,15 +725,31 @@ impl Validator {
             }
             for fig in &e.figures {
                 if variant(&FIGURE_KINDS, &fig.kind).is_none() {
-                    self.err(f, &e.id, format!("unknown figure kind `{}` (one of {})", fig.kind, names(&FIGURE_KINDS)));
+                    self.err(
+                        f,
+                        &e.id,
+                        format!(
+                            "unknown figure kind `{}` (one of {})",
+                            fig.kind,
+                            names(&FIGURE_KINDS)
+                        ),
+                    );
                 }
                 if fig.max.is_some_and(|max| max < fig.value) {
-                    self.err(f, &e.id, format!("figure `{}` has max below its value", fig.label));
+                    self.err(
+                        f,
+                        &e.id,
+                        format!("figure `{}` has max below its value", fig.label),
+                    );
                 }
                 if let Some(scale) = &fig.scale
                     && scale_suffix(scale).is_none()
                 {
-                    self.err(f, &e.id, format!("figure `{}` has unknown scale `{scale}`", fig.label));
+                    self.err(
+                        f,
+                        &e.id,
+                        format!("figure `{}` has unknown scale `{scale}`", fig.label),
+                    );
                 }
                 self.non_empty(f, &e.id, "figure label", &fig.label);
             }
@@ -710,29 +782,49 @@ impl Validator {
                 let entry = format!("{}.{}", c.id, v.id);
                 self.refs(f, &entry, "source", &t.sources, &source_ids);
                 if !STATUSES.contains(&t.status.as_str()) {
-                    self.err(f, &entry, format!("unknown status `{}` (one of {})", t.status, STATUSES.join(", ")));
+                    self.err(
+                        f,
+                        &entry,
+                        format!(
+                            "unknown status `{}` (one of {})",
+                            t.status,
+                            STATUSES.join(", ")
+                        ),
+                    );
                     continue;
                 }
                 if t.status != "unstated" && t.sources.is_empty() {
                     self.err(f, &entry, "names no source");
                 }
                 let term = match t.status.as_str() {
-                    "same" => match resolved.last() {
-                        Some(prev) if prev.comparable() && t.text.is_empty() && t.fields.is_empty() => ResolvedTerm {
-                            version: v.id.clone(),
-                            sources: t.sources.clone(),
-                            change: None,
-                            ..prev.clone()
-                        },
-                        Some(prev) if prev.comparable() => {
-                            self.err(f, &entry, "status `same` takes no text or fields of its own");
-                            continue;
+                    "same" => {
+                        match resolved.last() {
+                            Some(prev)
+                                if prev.comparable()
+                                    && t.text.is_empty()
+                                    && t.fields.is_empty() =>
+                            {
+                                ResolvedTerm {
+                                    version: v.id.clone(),
+                                    sources: t.sources.clone(),
+                                    change: None,
+                                    ..prev.clone()
+                                }
+                            }
+                            Some(prev) if prev.comparable() => {
+                                self.err(
+                                    f,
+                                    &entry,
+                                    "status `same` takes no text or fields of its own",
+                                );
+                                continue;
+                            }
+                            _ => {
+                                self.err(f, &entry, "status `same` needs a stated or absent term in the version before");
+                                continue;
+                            }
                         }
-                        _ => {
-                            self.err(f, &entry, "status `same` needs a stated or absent term in the version before");
-                            continue;
-                        }
-                    },
+                    }
                     status => {
                         if status == "stated" {
                             self.non_empty(f, &entry, "text", &t.text);
@@ -748,15 +840,29 @@ impl Validator {
                                 _ => "Unstated",
                             },
                             text: t.text.clone(),
-                            fields: t.fields.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+                            fields: t
+                                .fields
+                                .iter()
+                                .map(|(k, v)| (k.clone(), v.clone()))
+                                .collect(),
                             sources: t.sources.clone(),
                             change: None,
                         }
                     }
                 };
                 for (name, value) in &term.fields {
-                    if !matches!(value, toml::Value::Boolean(_) | toml::Value::Integer(_) | toml::Value::Float(_) | toml::Value::String(_)) {
-                        self.err(f, &entry, format!("field `{name}` must be a boolean, number or string"));
+                    if !matches!(
+                        value,
+                        toml::Value::Boolean(_)
+                            | toml::Value::Integer(_)
+                            | toml::Value::Float(_)
+                            | toml::Value::String(_)
+                    ) {
+                        self.err(
+                            f,
+                            &entry,
+                            format!("field `{name}` must be a boolean, number or string"),
+                        );
                     }
                 }
                 let previous = resolved.iter().rev().find(|p| p.comparable());
@@ -811,7 +917,16 @@ impl Validator {
             }
             for (i, row) in t.rows.iter().enumerate() {
                 if row.len() != t.columns.len() {
-                    self.err(f, &t.id, format!("row {} has {} cells for {} columns", i + 1, row.len(), t.columns.len()));
+                    self.err(
+                        f,
+                        &t.id,
+                        format!(
+                            "row {} has {} cells for {} columns",
+                            i + 1,
+                            row.len(),
+                            t.columns.len()
+                        ),
+                    );
                 }
             }
         }
@@ -841,8 +956,14 @@ fn scale_suffix(scale: &str) -> Option<&'static str> {
 
 /// Writes a number without a trailing `.0` and with thousands separators.
 fn number(value: f64) -> String {
-    let text = if value.fract() == 0.0 { format!("{value:.0}") } else { format!("{value}") };
-    let (int, frac) = text.split_once('.').map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let text = if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value}")
+    };
+    let (int, frac) = text
+        .split_once('.')
+        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
     let mut grouped = String::new();
     for (i, ch) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
@@ -862,7 +983,13 @@ fn figure_display(fig: &RawFigure) -> String {
         return display.clone();
     }
     // Years are names, not quantities: no thousands separator.
-    let fmt = |v: f64| if fig.kind == "year" { format!("{v:.0}") } else { number(v) };
+    let fmt = |v: f64| {
+        if fig.kind == "year" {
+            format!("{v:.0}")
+        } else {
+            number(v)
+        }
+    };
     let span = match fig.max {
         Some(max) => format!("{}–{}", fmt(fig.value), fmt(max)),
         None => fmt(fig.value),
@@ -944,7 +1071,13 @@ fn generate(raw: &Raw, checked: &Checked, version: &str) -> String {
     }
     out.push_str("],\nparties: &[\n");
     for p in &raw.parties {
-        let _ = writeln!(out, "Party {{ id: {}, name: {}, aliases: {} }},", s(&p.id), s(&p.name), strs(&p.aliases));
+        let _ = writeln!(
+            out,
+            "Party {{ id: {}, name: {}, aliases: {} }},",
+            s(&p.id),
+            s(&p.name),
+            strs(&p.aliases)
+        );
     }
     out.push_str("],\ntopics: &[\n");
     for t in &raw.topics {
@@ -974,7 +1107,12 @@ fn generate(raw: &Raw, checked: &Checked, version: &str) -> String {
         figures.push(']');
         let mut clauses = String::from("&[");
         for c in &e.clauses {
-            let _ = write!(clauses, "ClauseRef {{ clause: {}, version: {} }},", s(&c.clause), s(&c.version));
+            let _ = write!(
+                clauses,
+                "ClauseRef {{ clause: {}, version: {} }},",
+                s(&c.clause),
+                s(&c.version)
+            );
         }
         clauses.push(']');
         let resolves = match checked.event_resolves[i] {
@@ -1010,11 +1148,22 @@ fn generate(raw: &Raw, checked: &Checked, version: &str) -> String {
 
     out.push_str("],\nclauses: &[\n");
     for (c, terms) in raw.clauses.iter().zip(&checked.terms) {
-        let _ = write!(out, "Clause {{ id: {}, name: {}, question: {}, terms: &[", s(&c.id), s(&c.name), s(&c.question));
+        let _ = write!(
+            out,
+            "Clause {{ id: {}, name: {}, question: {}, terms: &[",
+            s(&c.id),
+            s(&c.name),
+            s(&c.question)
+        );
         for t in terms {
             let mut fields = String::from("&[");
             for (name, value) in &t.fields {
-                let _ = write!(fields, "Field {{ name: {}, value: {} }},", s(name), field_value(value));
+                let _ = write!(
+                    fields,
+                    "Field {{ name: {}, value: {} }},",
+                    s(name),
+                    field_value(value)
+                );
             }
             fields.push(']');
             let change = match &t.change {
@@ -1040,7 +1189,13 @@ fn generate(raw: &Raw, checked: &Checked, version: &str) -> String {
 
     out.push_str("],\nconflicts: &[\n");
     for c in &raw.conflicts {
-        let _ = write!(out, "Conflict {{ id: {}, title: {}, summary: {}, claims: &[", s(&c.id), s(&c.title), s(&c.summary));
+        let _ = write!(
+            out,
+            "Conflict {{ id: {}, title: {}, summary: {}, claims: &[",
+            s(&c.id),
+            s(&c.title),
+            s(&c.summary)
+        );
         for claim in &c.claims {
             let _ = write!(
                 out,
@@ -1091,28 +1246,55 @@ mod tests {
 
     #[test]
     fn impossible_dates_are_rejected() {
-        for bad in ["2023-02-29", "2024-13", "2024-00", "2024-Q5", "19", "2024-9", "1850", "2024-04-31", "2024-01-01-01", "soon"] {
+        for bad in [
+            "2023-02-29",
+            "2024-13",
+            "2024-00",
+            "2024-Q5",
+            "19",
+            "2024-9",
+            "1850",
+            "2024-04-31",
+            "2024-01-01-01",
+            "soon",
+        ] {
             assert!(parse_date(bad).is_err(), "{bad} should be rejected");
         }
     }
 
     #[test]
     fn figures_display_like_a_reader_writes_them() {
-        let fig = |kind: &str, value: f64, max: Option<f64>, unit: &str, scale: Option<&str>| RawFigure {
-            kind: kind.into(),
-            value,
-            max,
-            unit: unit.into(),
-            scale: scale.map(Into::into),
-            label: "x".into(),
-            display: None,
-        };
-        assert_eq!(figure_display(&fig("money", 20.0, Some(50.0), "USD", Some("billion"))), "$20–50B");
-        assert_eq!(figure_display(&fig("money", 3.7, None, "USD", Some("billion"))), "$3.7B");
+        let fig =
+            |kind: &str, value: f64, max: Option<f64>, unit: &str, scale: Option<&str>| RawFigure {
+                kind: kind.into(),
+                value,
+                max,
+                unit: unit.into(),
+                scale: scale.map(Into::into),
+                label: "x".into(),
+                display: None,
+            };
+        assert_eq!(
+            figure_display(&fig("money", 20.0, Some(50.0), "USD", Some("billion"))),
+            "$20–50B"
+        );
+        assert_eq!(
+            figure_display(&fig("money", 3.7, None, "USD", Some("billion"))),
+            "$3.7B"
+        );
         assert_eq!(figure_display(&fig("stake", 27.0, None, "%", None)), "27%");
         assert_eq!(figure_display(&fig("power", 2.0, None, "GW", None)), "2 GW");
-        assert_eq!(figure_display(&fig("headcount", 1500.0, None, "people", None)), "1,500 people");
-        assert_eq!(figure_display(&fig("year", 2032.0, None, "year", None)), "2032");
-        assert_eq!(figure_display(&fig("headcount", 10000.0, None, "people", None)), "10,000 people");
+        assert_eq!(
+            figure_display(&fig("headcount", 1500.0, None, "people", None)),
+            "1,500 people"
+        );
+        assert_eq!(
+            figure_display(&fig("year", 2032.0, None, "year", None)),
+            "2032"
+        );
+        assert_eq!(
+            figure_display(&fig("headcount", 10000.0, None, "people", None)),
+            "10,000 people"
+        );
     }
 }

@@ -1,0 +1,231 @@
+//! Timeline filtering: search, date range, party, topic, certainty and
+//! source, with the counts each option would leave.
+//!
+//! Filters combine with AND across kinds and OR within a kind (two parties
+//! selected means "either party"). Each option's count is the number of
+//! events it would leave if it were added to the other kinds' filters,
+//! which is what a reader needs to see before clicking it.
+
+use crate::model::{Dataset, Event};
+use crate::text;
+use crate::url_state::{Order, ViewState};
+
+/// Folded text of every event, built once per dataset so that a keystroke
+/// only scans, never re-folds.
+#[derive(Debug)]
+pub struct SearchIndex {
+    haystacks: Vec<String>,
+}
+
+impl SearchIndex {
+    /// Folds the searchable text of every event: title, summary, party names
+    /// and aliases, topic names, figures (as displayed and spelled out) and
+    /// the date.
+    pub fn new(data: &Dataset) -> SearchIndex {
+        let haystacks = data
+            .events
+            .iter()
+            .map(|e| {
+                let mut hay = String::with_capacity(e.title.len() + e.summary.len() + 64);
+                let mut add = |s: &str| {
+                    hay.push_str(s);
+                    hay.push('\n');
+                };
+                add(e.title);
+                add(e.summary);
+                for p in e.parties.iter().filter_map(|id| data.party(id)) {
+                    add(p.name);
+                    p.aliases.iter().for_each(|a| add(a));
+                }
+                for t in e.topics.iter().filter_map(|id| data.topic(id)) {
+                    add(t.name);
+                }
+                for f in e.figures {
+                    add(f.display);
+                    add(f.label);
+                    if let Some(scale) = f.scale {
+                        add(&format!("{} {scale}", f.value));
+                    }
+                }
+                add(&e.date.to_string());
+                text::fold(&hay)
+            })
+            .collect();
+        SearchIndex { haystacks }
+    }
+
+    /// Whether event `i` contains every term.
+    pub fn matches(&self, i: usize, terms: &[String]) -> bool {
+        let hay = &self.haystacks[i];
+        terms.iter().all(|t| hay.contains(t.as_str()))
+    }
+}
+
+/// One kind of filter, used to name what excludes everything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterKind {
+    Search,
+    Dates,
+    Party,
+    Topic,
+    Certainty,
+    Source,
+}
+
+impl FilterKind {
+    /// All kinds, in the order the filter panel lists them.
+    pub const ALL: [FilterKind; 6] = [
+        FilterKind::Search,
+        FilterKind::Dates,
+        FilterKind::Party,
+        FilterKind::Topic,
+        FilterKind::Certainty,
+        FilterKind::Source,
+    ];
+
+    const fn bit(self) -> u8 {
+        1 << self as u8
+    }
+
+    /// Whether `state` sets this kind of filter.
+    pub fn is_active(self, state: &ViewState) -> bool {
+        match self {
+            FilterKind::Search => !state.q.trim().is_empty(),
+            FilterKind::Dates => state.from.is_some() || state.to.is_some(),
+            FilterKind::Party => !state.parties.is_empty(),
+            FilterKind::Topic => !state.topics.is_empty(),
+            FilterKind::Certainty => !state.certainties.is_empty(),
+            FilterKind::Source => !state.sources.is_empty(),
+        }
+    }
+
+    /// Removes this kind of filter from `state`.
+    pub fn clear(self, state: &mut ViewState) {
+        match self {
+            FilterKind::Search => state.q.clear(),
+            FilterKind::Dates => {
+                state.from = None;
+                state.to = None;
+            }
+            FilterKind::Party => state.parties.clear(),
+            FilterKind::Topic => state.topics.clear(),
+            FilterKind::Certainty => state.certainties.clear(),
+            FilterKind::Source => state.sources.clear(),
+        }
+    }
+}
+
+/// How many events each option would leave.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct FacetCounts {
+    /// Per party, in `Dataset::parties` order.
+    pub parties: Vec<usize>,
+    /// Per topic, in `Dataset::topics` order.
+    pub topics: Vec<usize>,
+    /// Per certainty, in `Certainty::ALL` order.
+    pub certainties: [usize; 5],
+    /// Per source, in `Dataset::sources` order.
+    pub sources: Vec<usize>,
+    /// For each filter kind that is set: how many events would match
+    /// without it. Used to say what excludes everything.
+    pub without: Vec<(FilterKind, usize)>,
+}
+
+/// The outcome of filtering: matching events in display order, and counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// Indexes into `Dataset::events`, in the requested order.
+    pub events: Vec<usize>,
+    /// Option counts.
+    pub facets: FacetCounts,
+}
+
+fn month_span(e: &Event) -> (u32, u32) {
+    let y = e.date.year as u32 * 100;
+    (y + e.date.first_month() as u32, y + e.date.last_month() as u32)
+}
+
+/// Filters `data` by `state`, using `index` for the search text.
+pub fn run(data: &Dataset, index: &SearchIndex, state: &ViewState) -> Outcome {
+    let terms = text::terms(&state.q);
+    let from = state.from.map(|f| f.start_key());
+    let to = state.to.map(|t| t.end_key());
+
+    let mut facets = FacetCounts {
+        parties: vec![0; data.parties.len()],
+        topics: vec![0; data.topics.len()],
+        certainties: [0; 5],
+        sources: vec![0; data.sources.len()],
+        without: Vec::new(),
+    };
+    let active: Vec<FilterKind> = FilterKind::ALL.into_iter().filter(|k| k.is_active(state)).collect();
+    let mut without = vec![0usize; FilterKind::ALL.len()];
+    let mut events = Vec::new();
+
+    // Within a kind, any selected id will do.
+    let has = |ids: &[&str], wanted: &[String]| wanted.is_empty() || wanted.iter().any(|w| ids.contains(&w.as_str()));
+    for (i, e) in data.events.iter().enumerate() {
+        // A bit set for each filter kind this event fails.
+        let mut failed = 0u8;
+        if !terms.is_empty() && !index.matches(i, &terms) {
+            failed |= FilterKind::Search.bit();
+        }
+        let (start, end) = month_span(e);
+        if from.is_some_and(|f| end < f) || to.is_some_and(|t| start > t) {
+            failed |= FilterKind::Dates.bit();
+        }
+        if !has(e.parties, &state.parties) {
+            failed |= FilterKind::Party.bit();
+        }
+        if !has(e.topics, &state.topics) {
+            failed |= FilterKind::Topic.bit();
+        }
+        if !state.certainties.is_empty() && !state.certainties.contains(&e.certainty) {
+            failed |= FilterKind::Certainty.bit();
+        }
+        if !has(e.sources, &state.sources) {
+            failed |= FilterKind::Source.bit();
+        }
+
+        if failed == 0 {
+            events.push(i);
+        }
+        // An option's count: the event passes every other kind of filter.
+        let passes_except = |kind: FilterKind| failed & !kind.bit() == 0;
+        if passes_except(FilterKind::Party) {
+            for (k, p) in data.parties.iter().enumerate() {
+                if e.parties.contains(&p.id) {
+                    facets.parties[k] += 1;
+                }
+            }
+        }
+        if passes_except(FilterKind::Topic) {
+            for (k, t) in data.topics.iter().enumerate() {
+                if e.topics.contains(&t.id) {
+                    facets.topics[k] += 1;
+                }
+            }
+        }
+        if passes_except(FilterKind::Certainty) {
+            facets.certainties[e.certainty as usize] += 1;
+        }
+        if passes_except(FilterKind::Source) {
+            for (k, s) in data.sources.iter().enumerate() {
+                if e.sources.contains(&s.id) {
+                    facets.sources[k] += 1;
+                }
+            }
+        }
+        for (k, kind) in FilterKind::ALL.into_iter().enumerate() {
+            if passes_except(kind) {
+                without[k] += 1;
+            }
+        }
+    }
+    facets.without = active.into_iter().map(|k| (k, without[k as usize])).collect();
+    // Events are stored oldest first, so descending order is a reversal.
+    if state.order == Order::Desc {
+        events.reverse();
+    }
+    Outcome { events, facets }
+}

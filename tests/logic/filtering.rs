@@ -1,0 +1,193 @@
+//! Search, each filter, their combination, and the option counts.
+
+use crate::fixture::FIXTURE;
+use pactline::filter::{self, FilterKind, SearchIndex};
+use pactline::model::Certainty;
+use pactline::url_state::{Order, ViewState, YearMonth};
+
+fn ids(state: &ViewState) -> Vec<&'static str> {
+    let index = SearchIndex::new(&FIXTURE);
+    filter::run(&FIXTURE, &index, state)
+        .events
+        .iter()
+        .map(|&i| FIXTURE.events[i].id)
+        .collect()
+}
+
+fn search(q: &str) -> Vec<&'static str> {
+    ids(&ViewState {
+        q: q.into(),
+        ..ViewState::default()
+    })
+}
+
+#[test]
+fn no_filter_lists_every_event_oldest_first() {
+    assert_eq!(
+        ids(&ViewState::default()),
+        ["deal-2019", "o1-2024", "aws-2026", "tpu-2027"]
+    );
+}
+
+#[test]
+fn descending_order_lists_newest_first() {
+    let state = ViewState {
+        order: Order::Desc,
+        ..ViewState::default()
+    };
+    assert_eq!(
+        ids(&state),
+        ["tpu-2027", "aws-2026", "o1-2024", "deal-2019"]
+    );
+}
+
+#[test]
+fn search_ignores_case_and_accents() {
+    assert_eq!(search("CAFE"), ["o1-2024"]);
+    assert_eq!(search("café"), ["o1-2024"]);
+}
+
+#[test]
+fn search_finds_figures_as_written_or_as_numbers() {
+    assert_eq!(search("$50B"), ["aws-2026"]);
+    assert_eq!(search("50"), ["aws-2026"]);
+    assert_eq!(search("50 billion"), ["aws-2026"]);
+}
+
+#[test]
+fn search_finds_party_names_and_aliases() {
+    assert_eq!(search("aws"), ["aws-2026"]);
+    assert_eq!(search("microsoft"), ["deal-2019"]);
+}
+
+#[test]
+fn search_needs_every_term() {
+    assert_eq!(search("invests 50"), ["aws-2026"]);
+    assert!(search("invests nowhere").is_empty());
+}
+
+#[test]
+fn search_treats_markup_as_text() {
+    assert_eq!(search("<script>"), ["tpu-2027"]);
+}
+
+#[test]
+fn blank_search_matches_everything() {
+    assert_eq!(search("   ").len(), 4);
+}
+
+#[test]
+fn date_range_keeps_events_overlapping_it() {
+    let state = ViewState {
+        from: YearMonth::parse("2024"),
+        to: YearMonth::parse("2026-03"),
+        ..ViewState::default()
+    };
+    assert_eq!(ids(&state), ["o1-2024", "aws-2026"]);
+    let state = ViewState {
+        from: YearMonth::parse("2026-04"),
+        ..ViewState::default()
+    };
+    assert_eq!(ids(&state), ["tpu-2027"]);
+}
+
+#[test]
+fn a_year_precise_event_overlaps_any_month_of_its_year() {
+    let state = ViewState {
+        from: YearMonth::parse("2019-06"),
+        to: YearMonth::parse("2019-06"),
+        ..ViewState::default()
+    };
+    assert_eq!(ids(&state), ["deal-2019"]);
+}
+
+#[test]
+fn party_filter_matches_any_selected_party() {
+    let state = ViewState {
+        parties: vec!["amazon".into(), "microsoft".into()],
+        ..ViewState::default()
+    };
+    assert_eq!(ids(&state), ["deal-2019", "aws-2026"]);
+}
+
+#[test]
+fn topic_certainty_and_source_filters() {
+    assert_eq!(
+        ids(&ViewState {
+            topics: vec!["money".into()],
+            ..ViewState::default()
+        }),
+        ["deal-2019", "aws-2026"]
+    );
+    assert_eq!(
+        ids(&ViewState {
+            certainties: vec![Certainty::Prediction],
+            ..ViewState::default()
+        }),
+        ["tpu-2027"]
+    );
+    assert_eq!(
+        ids(&ViewState {
+            sources: vec!["video".into()],
+            ..ViewState::default()
+        }),
+        ["o1-2024", "aws-2026", "tpu-2027"]
+    );
+}
+
+#[test]
+fn filters_combine_across_kinds() {
+    let state = ViewState {
+        q: "invests".into(),
+        topics: vec!["money".into()],
+        sources: vec!["video".into()],
+        ..ViewState::default()
+    };
+    assert_eq!(ids(&state), ["aws-2026"]);
+}
+
+#[test]
+fn option_counts_say_what_each_option_would_leave() {
+    let index = SearchIndex::new(&FIXTURE);
+    let state = ViewState {
+        parties: vec!["amazon".into()],
+        ..ViewState::default()
+    };
+    let facets = filter::run(&FIXTURE, &index, &state).facets;
+    // Party counts ignore the party filter itself: every party's own total.
+    assert_eq!(facets.parties, [1, 4, 1]);
+    // Other kinds count within the one Amazon event.
+    assert_eq!(facets.topics, [1, 1]);
+    assert_eq!(facets.certainties, [1, 0, 0, 0, 0]);
+    assert_eq!(facets.sources, [1, 1]);
+}
+
+#[test]
+fn empty_results_say_what_each_filter_removal_would_give() {
+    let index = SearchIndex::new(&FIXTURE);
+    let state = ViewState {
+        q: "TPUs".into(),
+        topics: vec!["money".into()],
+        ..ViewState::default()
+    };
+    let outcome = filter::run(&FIXTURE, &index, &state);
+    assert!(outcome.events.is_empty());
+    assert_eq!(
+        outcome.facets.without,
+        [(FilterKind::Search, 2), (FilterKind::Topic, 1)]
+    );
+}
+
+#[test]
+fn clearing_a_filter_kind_removes_only_it() {
+    let mut state = ViewState {
+        q: "x".into(),
+        parties: vec!["openai".into()],
+        ..ViewState::default()
+    };
+    FilterKind::Party.clear(&mut state);
+    assert!(state.parties.is_empty());
+    assert_eq!(state.q, "x");
+    state.clear_filters();
+    assert!(!state.has_filters());
+}

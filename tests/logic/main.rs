@@ -1,0 +1,11 @@
+//! Native tests of Pactline's pure logic: data checks, filtering, search,
+//! clause comparison, word diff and URL state. One test binary, so the
+//! suite links once.
+
+mod compare;
+mod diff;
+mod filtering;
+mod fixture;
+mod synthetic;
+mod url_state;
+mod validation;

@@ -1,0 +1,47 @@
+//! Generated datasets: deterministic, sized as asked, and usable by filters.
+
+use crate::fixture::FIXTURE;
+use pactline::filter::{self, SearchIndex};
+use pactline::synthetic;
+use pactline::url_state::ViewState;
+
+#[test]
+fn the_same_size_always_gives_the_same_events() {
+    assert_eq!(
+        synthetic::events(&FIXTURE, 50),
+        synthetic::events(&FIXTURE, 50)
+    );
+}
+
+#[test]
+fn a_synthetic_dataset_has_the_requested_events_in_date_order() {
+    let data = synthetic::dataset(&FIXTURE, 1_000);
+    assert_eq!(data.events.len(), 1_000);
+    assert!(
+        data.events
+            .windows(2)
+            .all(|w| w[0].date.sort_key() <= w[1].date.sort_key())
+    );
+    assert_eq!(data.clauses.len(), FIXTURE.clauses.len());
+}
+
+#[test]
+fn synthetic_events_can_be_searched_and_filtered() {
+    let data = synthetic::dataset(&FIXTURE, 2_000);
+    let index = SearchIndex::new(&data);
+    let all = filter::run(&data, &index, &ViewState::default())
+        .events
+        .len();
+    let amazon = filter::run(
+        &data,
+        &index,
+        &ViewState {
+            q: "amazon".into(),
+            ..ViewState::default()
+        },
+    )
+    .events
+    .len();
+    assert_eq!(all, 2_000);
+    assert!(amazon > 0 && amazon < all);
+}

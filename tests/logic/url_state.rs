@@ -1,0 +1,205 @@
+//! URL parse and serialise: round trips, defaults, and hostile values.
+
+use crate::fixture::FIXTURE;
+use pactline::model::Certainty;
+use pactline::url_state::{self, DiffMode, MAX_QUERY_CHARS, Order, View, ViewState, YearMonth};
+
+fn parse(query: &str) -> (ViewState, Vec<String>) {
+    let (state, ignored) = ViewState::parse(query, &FIXTURE);
+    (state, ignored.iter().map(|i| i.param.clone()).collect())
+}
+
+#[test]
+fn a_bare_url_is_the_default_timeline() {
+    let (state, ignored) = parse("");
+    assert_eq!(state, ViewState::default());
+    assert_eq!(state.view, View::Timeline);
+    assert!(ignored.is_empty());
+}
+
+#[test]
+fn every_timeline_parameter_round_trips() {
+    let query = "?view=timeline&q=azure+exclusivity&from=2019&to=2026-03&party=openai,amazon&topic=cloud&certainty=reported,prediction&source=news&event=aws-2026&order=desc";
+    let (state, ignored) = parse(query);
+    assert!(ignored.is_empty(), "{ignored:?}");
+    assert_eq!(state.q, "azure exclusivity");
+    assert_eq!(
+        state.from,
+        Some(YearMonth {
+            year: 2019,
+            month: None
+        })
+    );
+    assert_eq!(
+        state.to,
+        Some(YearMonth {
+            year: 2026,
+            month: Some(3)
+        })
+    );
+    assert_eq!(state.parties, ["openai", "amazon"]);
+    assert_eq!(
+        state.certainties,
+        [Certainty::Reported, Certainty::Prediction]
+    );
+    assert_eq!(state.event.as_deref(), Some("aws-2026"));
+    assert_eq!(state.order, Order::Desc);
+    assert_eq!(state.to_query(), query);
+    assert_eq!(ViewState::parse(&state.to_query(), &FIXTURE).0, state);
+}
+
+#[test]
+fn every_clause_parameter_round_trips() {
+    let query = "?view=clauses&a=2019&b=2025&clause=cloud&changed=1&mode=inline&embed=1&theme=dark";
+    let (state, ignored) = parse(query);
+    assert!(ignored.is_empty(), "{ignored:?}");
+    assert_eq!(state.view, View::Clauses);
+    assert_eq!(state.versions(&FIXTURE), Some(("2019", "2025")));
+    assert!(state.changed_only && state.embed);
+    assert_eq!(state.mode, DiffMode::Inline);
+    assert_eq!(state.to_query(), query);
+}
+
+#[test]
+fn unknown_ids_are_dropped_and_named() {
+    let (state, ignored) = parse(
+        "party=openai,nobody&topic=weather&certainty=rumour&source=x&event=nope&clause=zzz&view=charts",
+    );
+    assert_eq!(state.parties, ["openai"]);
+    assert!(state.topics.is_empty() && state.certainties.is_empty() && state.sources.is_empty());
+    assert_eq!(state.event, None);
+    assert_eq!(state.clause, None);
+    assert_eq!(state.view, View::Timeline);
+    assert_eq!(
+        ignored,
+        [
+            "party",
+            "topic",
+            "certainty",
+            "source",
+            "event",
+            "clause",
+            "view"
+        ]
+    );
+}
+
+#[test]
+fn markup_in_the_url_stays_plain_text() {
+    let (state, ignored) = parse("q=%3Cscript%3Ealert(1)%3C%2Fscript%3E&party=%3Cimg%20src%3Dx%3E");
+    assert_eq!(state.q, "<script>alert(1)</script>");
+    assert_eq!(ignored, ["party"]);
+    assert!(
+        state
+            .to_query()
+            .contains("q=%3Cscript%3Ealert%281%29%3C%2Fscript%3E")
+    );
+}
+
+#[test]
+fn very_long_search_text_is_cut_and_reported() {
+    let long = "a".repeat(10_000);
+    let (state, ignored) = parse(&format!("q={long}"));
+    assert_eq!(state.q.chars().count(), MAX_QUERY_CHARS);
+    assert_eq!(ignored, ["q"]);
+}
+
+#[test]
+fn malformed_dates_are_dropped() {
+    for bad in [
+        "20",
+        "2019-1",
+        "2019-13",
+        "1800",
+        "2019-06-01",
+        "abcd",
+        "2019-",
+        "-2019",
+    ] {
+        let (state, ignored) = parse(&format!("from={bad}"));
+        assert_eq!(state.from, None, "{bad}");
+        assert_eq!(ignored, ["from"], "{bad}");
+    }
+}
+
+#[test]
+fn a_reversed_range_is_swapped_and_reported() {
+    let (state, ignored) = parse("from=2026&to=2019-05");
+    assert_eq!(state.from, YearMonth::parse("2019-05"));
+    assert_eq!(state.to, YearMonth::parse("2026"));
+    assert_eq!(ignored, ["from"]);
+}
+
+#[test]
+fn invalid_version_pairs_fall_back_to_the_default_comparison() {
+    for query in [
+        "a=2026&b=2019",
+        "a=2025&b=2025",
+        "a=1999&b=2026",
+        "a=2019&b=3000",
+    ] {
+        let (state, ignored) = parse(&format!("view=clauses&{query}"));
+        assert_eq!(state.versions(&FIXTURE), Some(("2019", "2026")), "{query}");
+        assert_eq!(ignored.len(), 1, "{query}: {ignored:?}");
+    }
+}
+
+#[test]
+fn a_lone_version_is_compared_with_the_default_other_side() {
+    let (state, _) = parse("a=2025");
+    assert_eq!(state.versions(&FIXTURE), Some(("2025", "2026")));
+    let (state, _) = parse("b=2025");
+    assert_eq!(state.versions(&FIXTURE), Some(("2019", "2025")));
+}
+
+#[test]
+fn bad_flag_values_are_dropped() {
+    let (state, ignored) =
+        parse("changed=yes&mode=diff&order=up&embed=true&theme=blue&synthetic=-5");
+    assert_eq!(state, ViewState::default());
+    assert_eq!(
+        ignored,
+        ["changed", "mode", "order", "embed", "theme", "synthetic"]
+    );
+}
+
+#[test]
+fn parameters_of_other_tools_are_left_alone() {
+    let (state, ignored) = parse("utm_source=blog&view=sources");
+    assert_eq!(state.view, View::Sources);
+    assert!(ignored.is_empty());
+}
+
+#[test]
+fn repeated_lists_merge_without_duplicates() {
+    let (state, _) = parse("party=openai&party=openai,microsoft");
+    assert_eq!(state.parties, ["openai", "microsoft"]);
+}
+
+#[test]
+fn garbage_never_panics() {
+    for query in [
+        "%",
+        "%%%",
+        "&&&",
+        "=",
+        "a=&b=",
+        "q=%FF%FE",
+        "view",
+        "?",
+        "q=\u{0}",
+        "from=9999-99&to=0000",
+    ] {
+        let _ = parse(query);
+    }
+}
+
+#[test]
+fn synthetic_size_is_read_before_the_dataset_exists() {
+    assert_eq!(
+        url_state::synthetic_size("?view=timeline&synthetic=10000"),
+        Some(10_000)
+    );
+    assert_eq!(url_state::synthetic_size("synthetic=0"), None);
+    assert_eq!(url_state::synthetic_size("synthetic=99999999"), None);
+}

@@ -1,0 +1,189 @@
+//! The build-time data checks, each shown failing on a small bad fixture.
+
+use pactline::loader::{self, DataError, FILES};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn fixture() -> BTreeMap<String, String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
+    FILES
+        .iter()
+        .map(|f| {
+            (
+                f.to_string(),
+                std::fs::read_to_string(dir.join(f)).expect("fixture file exists"),
+            )
+        })
+        .collect()
+}
+
+/// Applies `edit` to one fixture file and returns the errors it causes.
+fn errors_after(file: &str, edit: impl FnOnce(&str) -> String) -> Vec<DataError> {
+    let mut texts = fixture();
+    let text = texts.get_mut(file).expect("a fixture file");
+    let edited = edit(text);
+    assert_ne!(&edited, text, "the edit must change {file}");
+    *text = edited;
+    loader::compile_texts(&texts).expect_err("the bad fixture must fail")
+}
+
+fn assert_error(errors: &[DataError], file: &str, entry: &str, problem_part: &str) {
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.file == file && e.entry == entry && e.problem.contains(problem_part)),
+        "expected {file} `{entry}`: …{problem_part}…, got {errors:#?}"
+    );
+}
+
+#[test]
+fn the_good_fixture_compiles_with_a_version() {
+    let compiled = loader::compile_texts(&fixture()).expect("the fixture is valid");
+    assert!(compiled.version.starts_with("2026-11-23."));
+    assert!(compiled.rust.contains("pub static DATASET"));
+}
+
+#[test]
+fn the_real_data_compiles() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    if let Err(errors) = loader::compile_dir(&dir) {
+        panic!(
+            "{}",
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+}
+
+#[test]
+fn errors_name_file_entry_and_problem() {
+    let e = DataError {
+        file: "events.toml".into(),
+        entry: "x".into(),
+        problem: "names no source".into(),
+    };
+    assert_eq!(e.to_string(), "data/events.toml: `x`: names no source");
+}
+
+#[test]
+fn a_broken_reference_fails() {
+    let errors = errors_after("events.toml", |t| {
+        t.replacen(
+            "parties = [\"microsoft\", \"openai\"]",
+            "parties = [\"microsoft\", \"ibm\"]",
+            1,
+        )
+    });
+    assert_error(&errors, "events.toml", "first-deal", "unknown party `ibm`");
+    let errors = errors_after("events.toml", |t| {
+        t.replacen("clause = \"cloud\"", "clause = \"clouds\"", 1)
+    });
+    assert_error(
+        &errors,
+        "events.toml",
+        "first-deal",
+        "unknown clause `clouds`",
+    );
+    let errors = errors_after("conflicts.toml", |t| {
+        t.replacen("events = [\"first-deal\"]", "events = [\"gone\"]", 1)
+    });
+    assert_error(&errors, "conflicts.toml", "agi", "unknown event `gone`");
+}
+
+#[test]
+fn a_duplicate_id_fails() {
+    let errors = errors_after("events.toml", |t| {
+        t.replacen("id = \"future\"", "id = \"aws-deal\"", 1)
+    });
+    assert_error(&errors, "events.toml", "aws-deal", "duplicate id");
+}
+
+#[test]
+fn a_missing_source_fails() {
+    let errors = errors_after("events.toml", |t| {
+        t.replacen(
+            "sources = [\"video\", \"news\"]",
+            "sources = [\"video\", \"podcast\"]",
+            1,
+        )
+    });
+    assert_error(
+        &errors,
+        "events.toml",
+        "aws-deal",
+        "unknown source `podcast`",
+    );
+}
+
+#[test]
+fn an_event_with_no_source_fails() {
+    let errors = errors_after("events.toml", |t| {
+        t.replacen("sources = [\"news\"]", "sources = []", 1)
+    });
+    assert_error(&errors, "events.toml", "future", "names no source");
+}
+
+#[test]
+fn an_impossible_date_fails() {
+    let errors = errors_after("events.toml", |t| {
+        t.replacen("date = \"2026-Q1\"", "date = \"2026-02-30\"", 1)
+    });
+    assert_error(&errors, "events.toml", "aws-deal", "impossible day");
+    let errors = errors_after("versions.toml", |t| {
+        t.replacen("date = \"2026\"", "date = \"2018\"", 1)
+    });
+    assert_error(&errors, "versions.toml", "2026", "dated before");
+}
+
+#[test]
+fn a_clause_missing_a_version_fails() {
+    let errors = errors_after("clauses.toml", |t| {
+        t.replacen("[clause.terms.2026]\nstatus = \"unstated\"\n", "", 1)
+    });
+    assert_error(
+        &errors,
+        "clauses.toml",
+        "hardware",
+        "no term for version `2026`",
+    );
+}
+
+#[test]
+fn a_changed_term_without_a_change_note_fails() {
+    let errors = errors_after("clauses.toml", |t| {
+        t.replacen("change = { favours = \"openai\", reason = \"OpenAI may sell on any cloud.\", source = \"video\" }\n", "", 1)
+    });
+    assert_error(&errors, "clauses.toml", "cloud.2026", "no `change`");
+}
+
+#[test]
+fn a_prediction_without_a_resolution_date_fails() {
+    let errors = errors_after("events.toml", |t| {
+        t.replacen("resolves_by = \"2027-12\"\n", "", 1)
+    });
+    assert_error(&errors, "events.toml", "future", "needs `resolves_by`");
+}
+
+#[test]
+fn an_unknown_certainty_or_field_fails() {
+    let errors = errors_after("events.toml", |t| {
+        t.replacen("certainty = \"prediction\"", "certainty = \"rumour\"", 1)
+    });
+    assert_error(
+        &errors,
+        "events.toml",
+        "future",
+        "unknown certainty `rumour`",
+    );
+    let errors = errors_after("events.toml", |t| {
+        t.replacen(
+            "title = \"Exclusive clouds are over\"",
+            "titel = \"typo\"",
+            1,
+        )
+    });
+    assert_error(&errors, "events.toml", "-", "titel");
+}
