@@ -7,21 +7,19 @@ mod loader;
 use std::path::PathBuf;
 
 fn main() {
-    let root =
-        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    let data = root.join("data");
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    // PACTLINE_DATA_DIR builds the app on another dataset, e.g. a test fixture.
+    println!("cargo::rerun-if-env-changed=PACTLINE_DATA_DIR");
+    let data = std::env::var_os("PACTLINE_DATA_DIR").map_or_else(|| root.join("data"), PathBuf::from);
     println!("cargo::rerun-if-changed=src/loader.rs");
     for file in loader::FILES {
-        println!("cargo::rerun-if-changed=data/{file}");
+        println!("cargo::rerun-if-changed={}", data.join(file).display());
     }
     match loader::compile_dir(&data) {
         Ok(compiled) => {
             let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
             std::fs::write(out.join("dataset.rs"), compiled.rust).expect("OUT_DIR is writable");
-            println!(
-                "cargo::rustc-env=PACTLINE_DATASET_VERSION={}",
-                compiled.version
-            );
+            println!("cargo::rustc-env=PACTLINE_DATASET_VERSION={}", compiled.version);
         }
         Err(errors) => {
             eprintln!("{} problem(s) in data/:", errors.len());

@@ -1,7 +1,7 @@
 //! Clause comparison: how each term changed between two versions, which
 //! structured fields moved, and which party the change favours.
 
-use crate::model::{ChangeNote, Clause, Dataset, FieldValue, Favour, Term, TermStatus};
+use crate::model::{ChangeNote, Clause, Dataset, Favour, FieldValue, Term, TermStatus};
 use std::fmt;
 
 /// How a clause differs between version A and version B.
@@ -57,8 +57,14 @@ pub fn classify(a: &Term, b: &Term) -> ChangeKind {
         (TermStatus::Stated, TermStatus::Absent) => ChangeKind::Removed,
         (TermStatus::Stated, TermStatus::Stated) => {
             let same_fields = a.fields.len() == b.fields.len()
-                && a.fields.iter().all(|fa| b.fields.iter().any(|fb| fb.name == fa.name && fb.value == fa.value));
-            if a.text == b.text && same_fields { ChangeKind::Unchanged } else { ChangeKind::Changed }
+                && a.fields
+                    .iter()
+                    .all(|fa| b.fields.iter().any(|fb| fb.name == fa.name && fb.value == fa.value));
+            if a.text == b.text && same_fields {
+                ChangeKind::Unchanged
+            } else {
+                ChangeKind::Changed
+            }
         }
     }
 }
@@ -95,7 +101,11 @@ pub fn field_changes(a: &Term, b: &Term) -> Vec<FieldChange> {
             });
         }
     }
-    for fb in b.fields.iter().filter(|fb| !a.fields.iter().any(|fa| fa.name == fb.name)) {
+    for fb in b
+        .fields
+        .iter()
+        .filter(|fb| !a.fields.iter().any(|fa| fa.name == fb.name))
+    {
         changes.push(FieldChange {
             name: fb.name,
             before: None,
@@ -139,13 +149,27 @@ pub struct ClauseComparison {
     pub notes: Vec<&'static ChangeNote>,
 }
 
+/// Two comparisons are equal when they compare the same clause between the
+/// same terms: everything else is derived from those.
+impl PartialEq for ClauseComparison {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.clause, other.clause) && std::ptr::eq(self.a, other.a) && std::ptr::eq(self.b, other.b)
+    }
+}
+
 /// Compares every clause between versions `a` and `b` (ids). Clauses lacking
 /// a term for either version are skipped (the loader never lets that happen).
 pub fn compare(data: &Dataset, a: &str, b: &str) -> Vec<ClauseComparison> {
     let (Some(ia), Some(ib)) = (data.version_index(a), data.version_index(b)) else {
         return Vec::new();
     };
-    let between: Vec<&str> = data.versions.iter().skip(ia + 1).take(ib.saturating_sub(ia)).map(|v| v.id).collect();
+    let between: Vec<&str> = data
+        .versions
+        .iter()
+        .skip(ia + 1)
+        .take(ib.saturating_sub(ia))
+        .map(|v| v.id)
+        .collect();
     data.clauses
         .iter()
         .filter_map(|clause| {
@@ -156,13 +180,19 @@ pub fn compare(data: &Dataset, a: &str, b: &str) -> Vec<ClauseComparison> {
             } else {
                 Vec::new()
             };
-            let favours = kind.is_change().then(|| combine_favours(notes.iter().map(|n| n.favours)));
+            let favours = kind
+                .is_change()
+                .then(|| combine_favours(notes.iter().map(|n| n.favours)));
             Some(ClauseComparison {
                 clause,
                 a: ta,
                 b: tb,
                 kind,
-                fields: if kind == ChangeKind::Changed { field_changes(ta, tb) } else { Vec::new() },
+                fields: if kind == ChangeKind::Changed {
+                    field_changes(ta, tb)
+                } else {
+                    Vec::new()
+                },
                 favours,
                 notes,
             })

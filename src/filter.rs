@@ -43,9 +43,7 @@ impl SearchIndex {
                 for f in e.figures {
                     add(f.display);
                     add(f.label);
-                    if let Some(scale) = f.scale {
-                        add(&format!("{} {scale}", f.value));
-                    }
+                    add(f.spelled);
                 }
                 add(&e.date.to_string());
                 text::fold(&hay)

@@ -79,22 +79,14 @@ pub fn compile_texts(texts: &BTreeMap<String, String>) -> Result<Compiled, Vec<D
     let mut errors = Vec::new();
     let text = |name: &str| texts.get(name).map(String::as_str).unwrap_or("");
     let meta: Meta = parse(text("dataset.toml"), "dataset.toml", &mut errors).unwrap_or_default();
-    let sources: SourceFile =
-        parse(text("sources.toml"), "sources.toml", &mut errors).unwrap_or_default();
-    let parties: PartyFile =
-        parse(text("parties.toml"), "parties.toml", &mut errors).unwrap_or_default();
-    let topics: TopicFile =
-        parse(text("topics.toml"), "topics.toml", &mut errors).unwrap_or_default();
-    let events: EventFile =
-        parse(text("events.toml"), "events.toml", &mut errors).unwrap_or_default();
-    let versions: VersionFile =
-        parse(text("versions.toml"), "versions.toml", &mut errors).unwrap_or_default();
-    let clauses: ClauseFile =
-        parse(text("clauses.toml"), "clauses.toml", &mut errors).unwrap_or_default();
-    let conflicts: ConflictFile =
-        parse(text("conflicts.toml"), "conflicts.toml", &mut errors).unwrap_or_default();
-    let tables: TableFile =
-        parse(text("tables.toml"), "tables.toml", &mut errors).unwrap_or_default();
+    let sources: SourceFile = parse(text("sources.toml"), "sources.toml", &mut errors).unwrap_or_default();
+    let parties: PartyFile = parse(text("parties.toml"), "parties.toml", &mut errors).unwrap_or_default();
+    let topics: TopicFile = parse(text("topics.toml"), "topics.toml", &mut errors).unwrap_or_default();
+    let events: EventFile = parse(text("events.toml"), "events.toml", &mut errors).unwrap_or_default();
+    let versions: VersionFile = parse(text("versions.toml"), "versions.toml", &mut errors).unwrap_or_default();
+    let clauses: ClauseFile = parse(text("clauses.toml"), "clauses.toml", &mut errors).unwrap_or_default();
+    let conflicts: ConflictFile = parse(text("conflicts.toml"), "conflicts.toml", &mut errors).unwrap_or_default();
+    let tables: TableFile = parse(text("tables.toml"), "tables.toml", &mut errors).unwrap_or_default();
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -121,11 +113,7 @@ pub fn compile_texts(texts: &BTreeMap<String, String>) -> Result<Compiled, Vec<D
     })
 }
 
-fn parse<T: for<'de> Deserialize<'de>>(
-    text: &str,
-    file: &str,
-    errors: &mut Vec<DataError>,
-) -> Option<T> {
+fn parse<T: for<'de> Deserialize<'de>>(text: &str, file: &str, errors: &mut Vec<DataError>) -> Option<T> {
     match toml::from_str(text) {
         Ok(value) => Some(value),
         Err(e) => {
@@ -585,14 +573,7 @@ impl Validator {
         seen
     }
 
-    fn refs(
-        &mut self,
-        file: &str,
-        entry: &str,
-        what: &str,
-        refs: &[String],
-        known: &HashSet<&str>,
-    ) {
+    fn refs(&mut self, file: &str, entry: &str, what: &str, refs: &[String], known: &HashSet<&str>) {
         for r in refs {
             if !known.contains(r.as_str()) {
                 self.err(file, entry, format!("unknown {what} `{r}`"));
@@ -614,10 +595,7 @@ impl Validator {
     }
 
     fn check(&mut self, raw: &Raw) -> Checked {
-        if parse_date(&raw.meta.updated)
-            .map(|d| d.day == 0)
-            .unwrap_or(true)
-        {
+        if parse_date(&raw.meta.updated).map(|d| d.day == 0).unwrap_or(true) {
             self.err("dataset.toml", "updated", "must be a full date, YYYY-MM-DD");
         }
         let source_ids = self.ids("sources.toml", raw.sources.iter().map(|s| s.id.as_str()));
@@ -626,10 +604,7 @@ impl Validator {
         let event_ids = self.ids("events.toml", raw.events.iter().map(|e| e.id.as_str()));
         let version_ids = self.ids("versions.toml", raw.versions.iter().map(|v| v.id.as_str()));
         let clause_ids = self.ids("clauses.toml", raw.clauses.iter().map(|c| c.id.as_str()));
-        self.ids(
-            "conflicts.toml",
-            raw.conflicts.iter().map(|c| c.id.as_str()),
-        );
+        self.ids("conflicts.toml", raw.conflicts.iter().map(|c| c.id.as_str()));
         self.ids("tables.toml", raw.tables.iter().map(|t| t.id.as_str()));
 
         for s in &raw.sources {
@@ -641,11 +616,7 @@ impl Validator {
                 self.err(
                     f,
                     &s.id,
-                    format!(
-                        "unknown kind `{}` (one of {})",
-                        s.kind,
-                        names(&SOURCE_KINDS)
-                    ),
+                    format!("unknown kind `{}` (one of {})", s.kind, names(&SOURCE_KINDS)),
                 );
             }
             if s.date != "undated" {
@@ -704,11 +675,7 @@ impl Validator {
                 self.err(
                     f,
                     &e.id,
-                    format!(
-                        "unknown certainty `{}` (one of {})",
-                        e.certainty,
-                        names(&CERTAINTIES)
-                    ),
+                    format!("unknown certainty `{}` (one of {})", e.certainty, names(&CERTAINTIES)),
                 );
             }
             match (&e.resolves_by, certainty == Some("Prediction")) {
@@ -728,28 +695,16 @@ impl Validator {
                     self.err(
                         f,
                         &e.id,
-                        format!(
-                            "unknown figure kind `{}` (one of {})",
-                            fig.kind,
-                            names(&FIGURE_KINDS)
-                        ),
+                        format!("unknown figure kind `{}` (one of {})", fig.kind, names(&FIGURE_KINDS)),
                     );
                 }
                 if fig.max.is_some_and(|max| max < fig.value) {
-                    self.err(
-                        f,
-                        &e.id,
-                        format!("figure `{}` has max below its value", fig.label),
-                    );
+                    self.err(f, &e.id, format!("figure `{}` has max below its value", fig.label));
                 }
                 if let Some(scale) = &fig.scale
                     && scale_suffix(scale).is_none()
                 {
-                    self.err(
-                        f,
-                        &e.id,
-                        format!("figure `{}` has unknown scale `{scale}`", fig.label),
-                    );
+                    self.err(f, &e.id, format!("figure `{}` has unknown scale `{scale}`", fig.label));
                 }
                 self.non_empty(f, &e.id, "figure label", &fig.label);
             }
@@ -785,11 +740,7 @@ impl Validator {
                     self.err(
                         f,
                         &entry,
-                        format!(
-                            "unknown status `{}` (one of {})",
-                            t.status,
-                            STATUSES.join(", ")
-                        ),
+                        format!("unknown status `{}` (one of {})", t.status, STATUSES.join(", ")),
                     );
                     continue;
                 }
@@ -797,34 +748,26 @@ impl Validator {
                     self.err(f, &entry, "names no source");
                 }
                 let term = match t.status.as_str() {
-                    "same" => {
-                        match resolved.last() {
-                            Some(prev)
-                                if prev.comparable()
-                                    && t.text.is_empty()
-                                    && t.fields.is_empty() =>
-                            {
-                                ResolvedTerm {
-                                    version: v.id.clone(),
-                                    sources: t.sources.clone(),
-                                    change: None,
-                                    ..prev.clone()
-                                }
-                            }
-                            Some(prev) if prev.comparable() => {
-                                self.err(
-                                    f,
-                                    &entry,
-                                    "status `same` takes no text or fields of its own",
-                                );
-                                continue;
-                            }
-                            _ => {
-                                self.err(f, &entry, "status `same` needs a stated or absent term in the version before");
-                                continue;
-                            }
+                    "same" => match resolved.last() {
+                        Some(prev) if prev.comparable() && t.text.is_empty() && t.fields.is_empty() => ResolvedTerm {
+                            version: v.id.clone(),
+                            sources: t.sources.clone(),
+                            change: None,
+                            ..prev.clone()
+                        },
+                        Some(prev) if prev.comparable() => {
+                            self.err(f, &entry, "status `same` takes no text or fields of its own");
+                            continue;
                         }
-                    }
+                        _ => {
+                            self.err(
+                                f,
+                                &entry,
+                                "status `same` needs a stated or absent term in the version before",
+                            );
+                            continue;
+                        }
+                    },
                     status => {
                         if status == "stated" {
                             self.non_empty(f, &entry, "text", &t.text);
@@ -840,11 +783,7 @@ impl Validator {
                                 _ => "Unstated",
                             },
                             text: t.text.clone(),
-                            fields: t
-                                .fields
-                                .iter()
-                                .map(|(k, v)| (k.clone(), v.clone()))
-                                .collect(),
+                            fields: t.fields.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
                             sources: t.sources.clone(),
                             change: None,
                         }
@@ -858,11 +797,7 @@ impl Validator {
                             | toml::Value::Float(_)
                             | toml::Value::String(_)
                     ) {
-                        self.err(
-                            f,
-                            &entry,
-                            format!("field `{name}` must be a boolean, number or string"),
-                        );
+                        self.err(f, &entry, format!("field `{name}` must be a boolean, number or string"));
                     }
                 }
                 let previous = resolved.iter().rev().find(|p| p.comparable());
@@ -871,7 +806,11 @@ impl Validator {
                 match (&t.change, differs) {
                     (Some(ch), true) => {
                         if variant(&FAVOURS, &ch.favours).is_none() {
-                            self.err(f, &entry, format!("unknown favours `{}` (one of {})", ch.favours, names(&FAVOURS)));
+                            self.err(
+                                f,
+                                &entry,
+                                format!("unknown favours `{}` (one of {})", ch.favours, names(&FAVOURS)),
+                            );
                         }
                         self.non_empty(f, &entry, "change.reason", &ch.reason);
                         if !source_ids.contains(ch.source.as_str()) {
@@ -879,8 +818,16 @@ impl Validator {
                         }
                         term.change = Some((ch.favours.clone(), ch.reason.clone(), ch.source.clone()));
                     }
-                    (None, true) => self.err(f, &entry, "differs from the previous stated term but has no `change` (who it favours, why, which source)"),
-                    (Some(_), false) => self.err(f, &entry, "has a `change` but does not differ from the previous stated term"),
+                    (None, true) => self.err(
+                        f,
+                        &entry,
+                        "differs from the previous stated term but has no `change` (who it favours, why, which source)",
+                    ),
+                    (Some(_), false) => self.err(
+                        f,
+                        &entry,
+                        "has a `change` but does not differ from the previous stated term",
+                    ),
                     (None, false) => {}
                 }
                 resolved.push(term);
@@ -920,12 +867,7 @@ impl Validator {
                     self.err(
                         f,
                         &t.id,
-                        format!(
-                            "row {} has {} cells for {} columns",
-                            i + 1,
-                            row.len(),
-                            t.columns.len()
-                        ),
+                        format!("row {} has {} cells for {} columns", i + 1, row.len(), t.columns.len()),
                     );
                 }
             }
@@ -1003,6 +945,26 @@ fn figure_display(fig: &RawFigure) -> String {
     }
 }
 
+/// The figure in words, so a search for "50 billion" or "27 percent" finds it.
+fn figure_spelled(fig: &RawFigure) -> String {
+    let plain = |v: f64| {
+        if v.fract() == 0.0 {
+            format!("{v:.0}")
+        } else {
+            format!("{v}")
+        }
+    };
+    let span = match fig.max {
+        Some(max) => format!("{} to {}", plain(fig.value), plain(max)),
+        None => plain(fig.value),
+    };
+    match (fig.unit.as_str(), &fig.scale) {
+        ("%", _) => format!("{span} percent"),
+        (_, Some(scale)) => format!("{span} {scale}"),
+        (unit, None) => format!("{span} {unit}"),
+    }
+}
+
 fn s(text: &str) -> String {
     format!("{text:?}")
 }
@@ -1039,8 +1001,8 @@ fn date_code(d: &Date, approx: bool, relative: &Option<String>, note: &Option<St
 fn field_value(value: &toml::Value) -> String {
     match value {
         toml::Value::Boolean(b) => format!("FieldValue::Bool({b})"),
-        toml::Value::Integer(i) => format!("FieldValue::Number({:?})", *i as f64),
-        toml::Value::Float(x) => format!("FieldValue::Number({x:?})"),
+        toml::Value::Integer(i) => format!("FieldValue::Number({:?}, \"{i}\")", *i as f64),
+        toml::Value::Float(x) => format!("FieldValue::Number({x:?}, \"{x}\")"),
         toml::Value::String(t) => format!("FieldValue::Text({t:?})"),
         _ => "FieldValue::Text(\"\")".into(),
     }
@@ -1094,14 +1056,15 @@ fn generate(raw: &Raw, checked: &Checked, version: &str) -> String {
         for fig in &e.figures {
             let _ = write!(
                 figures,
-                "Figure {{ kind: FigureKind::{}, value: {:?}, max: {:?}, unit: {}, scale: {}, label: {}, display: {} }},",
+                "Figure {{ kind: FigureKind::{}, value: {:?}, max: {:?}, unit: {}, scale: {}, label: {}, display: {}, spelled: {} }},",
                 variant(&FIGURE_KINDS, &fig.kind).unwrap_or("Count"),
                 fig.value,
                 fig.max,
                 s(&fig.unit),
                 opt(&fig.scale),
                 s(&fig.label),
-                s(&figure_display(fig))
+                s(&figure_display(fig)),
+                s(&figure_spelled(fig))
             );
         }
         figures.push(']');
@@ -1158,12 +1121,7 @@ fn generate(raw: &Raw, checked: &Checked, version: &str) -> String {
         for t in terms {
             let mut fields = String::from("&[");
             for (name, value) in &t.fields {
-                let _ = write!(
-                    fields,
-                    "Field {{ name: {}, value: {} }},",
-                    s(name),
-                    field_value(value)
-                );
+                let _ = write!(fields, "Field {{ name: {}, value: {} }},", s(name), field_value(value));
             }
             fields.push(']');
             let change = match &t.change {
@@ -1264,16 +1222,15 @@ mod tests {
 
     #[test]
     fn figures_display_like_a_reader_writes_them() {
-        let fig =
-            |kind: &str, value: f64, max: Option<f64>, unit: &str, scale: Option<&str>| RawFigure {
-                kind: kind.into(),
-                value,
-                max,
-                unit: unit.into(),
-                scale: scale.map(Into::into),
-                label: "x".into(),
-                display: None,
-            };
+        let fig = |kind: &str, value: f64, max: Option<f64>, unit: &str, scale: Option<&str>| RawFigure {
+            kind: kind.into(),
+            value,
+            max,
+            unit: unit.into(),
+            scale: scale.map(Into::into),
+            label: "x".into(),
+            display: None,
+        };
         assert_eq!(
             figure_display(&fig("money", 20.0, Some(50.0), "USD", Some("billion"))),
             "$20–50B"
@@ -1288,10 +1245,7 @@ mod tests {
             figure_display(&fig("headcount", 1500.0, None, "people", None)),
             "1,500 people"
         );
-        assert_eq!(
-            figure_display(&fig("year", 2032.0, None, "year", None)),
-            "2032"
-        );
+        assert_eq!(figure_display(&fig("year", 2032.0, None, "year", None)), "2032");
         assert_eq!(
             figure_display(&fig("headcount", 10000.0, None, "people", None)),
             "10,000 people"

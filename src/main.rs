@@ -7,7 +7,5 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!(
-        "Pactline runs in the browser: build it with `trunk build --release` (see README.md)."
-    );
+    eprintln!("Pactline runs in the browser: build it with `trunk build --release` (see README.md).");
 }

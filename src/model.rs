@@ -319,6 +319,9 @@ pub struct Figure {
     pub label: &'static str,
     /// The figure as a reader sees it ("$20–50B", "27%", "2 GW").
     pub display: &'static str,
+    /// The figure spelled out for search ("20 to 50 billion", "27 percent"),
+    /// written at build time so the browser never formats a float.
+    pub spelled: &'static str,
 }
 
 /// A link from an event to the clause term it brought about.
@@ -384,11 +387,24 @@ pub enum TermStatus {
 }
 
 /// A structured value of a term, such as `exclusive = true` or `ends = 2032`.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy)]
 pub enum FieldValue {
     Bool(bool),
-    Number(f64),
+    /// A number, with its text written at build time: formatting floats
+    /// in the browser would cost the wasm some 20 KB.
+    Number(f64, &'static str),
     Text(&'static str),
+}
+
+impl PartialEq for FieldValue {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (FieldValue::Bool(a), FieldValue::Bool(b)) => a == b,
+            (FieldValue::Number(a, _), FieldValue::Number(b, _)) => a == b,
+            (FieldValue::Text(a), FieldValue::Text(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 impl fmt::Display for FieldValue {
@@ -396,8 +412,7 @@ impl fmt::Display for FieldValue {
         match self {
             FieldValue::Bool(true) => f.write_str("yes"),
             FieldValue::Bool(false) => f.write_str("no"),
-            FieldValue::Number(n) => write!(f, "{n}"),
-            FieldValue::Text(t) => f.write_str(t),
+            FieldValue::Number(_, text) | FieldValue::Text(text) => f.write_str(text),
         }
     }
 }

@@ -30,7 +30,18 @@ impl Rng {
 }
 
 const ACTIONS: [&str; 12] = [
-    "expands", "renegotiates", "signs", "pauses", "announces", "extends", "reviews", "ends", "opens", "funds", "tests", "limits",
+    "expands",
+    "renegotiates",
+    "signs",
+    "pauses",
+    "announces",
+    "extends",
+    "reviews",
+    "ends",
+    "opens",
+    "funds",
+    "tests",
+    "limits",
 ];
 const OBJECTS: [&str; 12] = [
     "cloud capacity deal",
@@ -92,7 +103,12 @@ pub fn events(base: &Dataset, n: usize) -> Vec<SyntheticEvent> {
             };
             let billions = 1 + rng.below(200) as u32;
             let object = rng.pick(&OBJECTS);
-            let title = format!("{} {} {object} #{}", base.parties[first].name, rng.pick(&ACTIONS), i + 1);
+            let title = format!(
+                "{} {} {object} #{}",
+                base.parties[first].name,
+                rng.pick(&ACTIONS),
+                i + 1
+            );
             let summary = format!(
                 "{} and {} agree terms on a {object} worth ${billions}B, reviewed in {year}.",
                 base.parties[first].name, base.parties[second].name
@@ -139,6 +155,7 @@ pub fn dataset(base: &Dataset, n: usize) -> Dataset {
                 scale: Some("billion"),
                 label: "Deal value",
                 display: String::leak(format!("${}B", e.billions)),
+                spelled: String::leak(format!("{} billion", e.billions)),
             };
             Event {
                 id: String::leak(e.id),

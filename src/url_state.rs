@@ -249,12 +249,36 @@ impl ViewState {
                     Some(ym) => state.to = Some(ym),
                     None => ignore(&key, &value, "not a YYYY or YYYY-MM date"),
                 },
-                "party" => ids(&key, &value, &mut state.parties, |id| data.party(id).is_some(), &mut ignore),
-                "topic" => ids(&key, &value, &mut state.topics, |id| data.topic(id).is_some(), &mut ignore),
-                "source" => ids(&key, &value, &mut state.sources, |id| data.source(id).is_some(), &mut ignore),
+                "party" => ids(
+                    &key,
+                    &value,
+                    &mut state.parties,
+                    |id| data.party(id).is_some(),
+                    &mut ignore,
+                ),
+                "topic" => ids(
+                    &key,
+                    &value,
+                    &mut state.topics,
+                    |id| data.topic(id).is_some(),
+                    &mut ignore,
+                ),
+                "source" => ids(
+                    &key,
+                    &value,
+                    &mut state.sources,
+                    |id| data.source(id).is_some(),
+                    &mut ignore,
+                ),
                 "certainty" => {
                     let mut names = Vec::new();
-                    ids(&key, &value, &mut names, |id| Certainty::from_id(id).is_some(), &mut ignore);
+                    ids(
+                        &key,
+                        &value,
+                        &mut names,
+                        |id| Certainty::from_id(id).is_some(),
+                        &mut ignore,
+                    );
                     for c in names.iter().filter_map(|n| Certainty::from_id(n)) {
                         if !state.certainties.contains(&c) {
                             state.certainties.push(c);
@@ -318,7 +342,11 @@ impl ViewState {
         if let (Some(a), Some(b)) = (&state.a, &state.b) {
             let (ia, ib) = (data.version_index(a), data.version_index(b));
             if ia >= ib {
-                let reason = if ia == ib { "a and b are the same version; showing the default comparison" } else { "a is later than b; showing the default comparison" };
+                let reason = if ia == ib {
+                    "a and b are the same version; showing the default comparison"
+                } else {
+                    "a is later than b; showing the default comparison"
+                };
                 ignore("a", &format!("{a}, b={b}"), reason);
                 state.a = None;
                 state.b = None;
@@ -433,7 +461,13 @@ impl ViewState {
 
 /// Adds the comma-separated ids in `value` that `known` accepts to `into`,
 /// skipping duplicates and reporting the rest.
-fn ids(param: &str, value: &str, into: &mut Vec<String>, known: impl Fn(&str) -> bool, ignore: &mut impl FnMut(&str, &str, &'static str)) {
+fn ids(
+    param: &str,
+    value: &str,
+    into: &mut Vec<String>,
+    known: impl Fn(&str) -> bool,
+    ignore: &mut impl FnMut(&str, &str, &'static str),
+) {
     for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         if !known(id) {
             ignore(param, id, "unknown id");

@@ -23,10 +23,7 @@ fn each_change_kind_is_classified() {
             ("hardware", ChangeKind::Unstated),
         ]
     );
-    assert_eq!(
-        kinds("2025", "2026")[2],
-        ("security", ChangeKind::Unchanged)
-    );
+    assert_eq!(kinds("2025", "2026")[2], ("security", ChangeKind::Unchanged));
 }
 
 #[test]
@@ -89,10 +86,7 @@ fn the_matrix_marks_each_step() {
     assert_eq!(compare::step_change(cloud, 0), None);
     assert_eq!(compare::step_change(cloud, 1), Some(ChangeKind::Changed));
     let security = &FIXTURE.clauses[2];
-    assert_eq!(
-        compare::step_change(security, 2),
-        Some(ChangeKind::Unchanged)
-    );
+    assert_eq!(compare::step_change(security, 2), Some(ChangeKind::Unchanged));
 }
 
 #[test]

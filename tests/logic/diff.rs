@@ -57,24 +57,14 @@ fn fully_different_texts_keep_both_sides_whole() {
     let pieces = diff::words("alpha beta", "gamma delta");
     assert_eq!(side(&pieces, Op::Deleted), "alpha beta");
     assert_eq!(side(&pieces, Op::Inserted), "gamma delta");
-    assert!(
-        pieces
-            .iter()
-            .all(|p| p.op != Op::Same || p.text.trim().is_empty())
-    );
+    assert!(pieces.iter().all(|p| p.op != Op::Same || p.text.trim().is_empty()));
 }
 
 #[test]
 fn unicode_words_are_kept_intact() {
-    let pieces = diff::words(
-        "Licence naïve — until AGI 🚀",
-        "Licence naïve — through 2032 🚀",
-    );
+    let pieces = diff::words("Licence naïve — until AGI 🚀", "Licence naïve — through 2032 🚀");
     assert_eq!(side(&pieces, Op::Deleted), "Licence naïve — until AGI 🚀");
-    assert_eq!(
-        side(&pieces, Op::Inserted),
-        "Licence naïve — through 2032 🚀"
-    );
+    assert_eq!(side(&pieces, Op::Inserted), "Licence naïve — through 2032 🚀");
 }
 
 #[test]

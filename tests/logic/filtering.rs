@@ -35,10 +35,7 @@ fn descending_order_lists_newest_first() {
         order: Order::Desc,
         ..ViewState::default()
     };
-    assert_eq!(
-        ids(&state),
-        ["tpu-2027", "aws-2026", "o1-2024", "deal-2019"]
-    );
+    assert_eq!(ids(&state), ["tpu-2027", "aws-2026", "o1-2024", "deal-2019"]);
 }
 
 #[test]

@@ -97,10 +97,7 @@ const fn note(favours: Favour) -> Option<ChangeNote> {
 /// The fixture: four events, three versions, five clauses of every kind.
 pub static FIXTURE: Dataset = Dataset {
     version: "2026-11-23.fixture",
-    sources: &[
-        source("news", "A news post"),
-        source("video", "A vidéo summary"),
-    ],
+    sources: &[source("news", "A news post"), source("video", "A vidéo summary")],
     parties: &[
         Party {
             id: "microsoft",
@@ -145,6 +142,7 @@ pub static FIXTURE: Dataset = Dataset {
                 scale: Some("billion"),
                 label: "investment",
                 display: "$1B",
+                spelled: "1 billion",
             }],
         ),
         event(
@@ -173,6 +171,7 @@ pub static FIXTURE: Dataset = Dataset {
                 scale: Some("billion"),
                 label: "investment",
                 display: "$50B",
+                spelled: "50 billion",
             }],
         ),
         event(
@@ -279,7 +278,7 @@ pub static FIXTURE: Dataset = Dataset {
                     &[
                         Field {
                             name: "ends",
-                            value: FieldValue::Number(2030.0),
+                            value: FieldValue::Number(2030.0, "2030"),
                         },
                         Field {
                             name: "capped",

@@ -7,10 +7,7 @@ use pactline::url_state::ViewState;
 
 #[test]
 fn the_same_size_always_gives_the_same_events() {
-    assert_eq!(
-        synthetic::events(&FIXTURE, 50),
-        synthetic::events(&FIXTURE, 50)
-    );
+    assert_eq!(synthetic::events(&FIXTURE, 50), synthetic::events(&FIXTURE, 50));
 }
 
 #[test]
@@ -29,9 +26,7 @@ fn a_synthetic_dataset_has_the_requested_events_in_date_order() {
 fn synthetic_events_can_be_searched_and_filtered() {
     let data = synthetic::dataset(&FIXTURE, 2_000);
     let index = SearchIndex::new(&data);
-    let all = filter::run(&data, &index, &ViewState::default())
-        .events
-        .len();
+    let all = filter::run(&data, &index, &ViewState::default()).events.len();
     let amazon = filter::run(
         &data,
         &index,

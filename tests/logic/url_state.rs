@@ -38,10 +38,7 @@ fn every_timeline_parameter_round_trips() {
         })
     );
     assert_eq!(state.parties, ["openai", "amazon"]);
-    assert_eq!(
-        state.certainties,
-        [Certainty::Reported, Certainty::Prediction]
-    );
+    assert_eq!(state.certainties, [Certainty::Reported, Certainty::Prediction]);
     assert_eq!(state.event.as_deref(), Some("aws-2026"));
     assert_eq!(state.order, Order::Desc);
     assert_eq!(state.to_query(), query);
@@ -62,9 +59,8 @@ fn every_clause_parameter_round_trips() {
 
 #[test]
 fn unknown_ids_are_dropped_and_named() {
-    let (state, ignored) = parse(
-        "party=openai,nobody&topic=weather&certainty=rumour&source=x&event=nope&clause=zzz&view=charts",
-    );
+    let (state, ignored) =
+        parse("party=openai,nobody&topic=weather&certainty=rumour&source=x&event=nope&clause=zzz&view=charts");
     assert_eq!(state.parties, ["openai"]);
     assert!(state.topics.is_empty() && state.certainties.is_empty() && state.sources.is_empty());
     assert_eq!(state.event, None);
@@ -72,15 +68,7 @@ fn unknown_ids_are_dropped_and_named() {
     assert_eq!(state.view, View::Timeline);
     assert_eq!(
         ignored,
-        [
-            "party",
-            "topic",
-            "certainty",
-            "source",
-            "event",
-            "clause",
-            "view"
-        ]
+        ["party", "topic", "certainty", "source", "event", "clause", "view"]
     );
 }
 
@@ -89,11 +77,7 @@ fn markup_in_the_url_stays_plain_text() {
     let (state, ignored) = parse("q=%3Cscript%3Ealert(1)%3C%2Fscript%3E&party=%3Cimg%20src%3Dx%3E");
     assert_eq!(state.q, "<script>alert(1)</script>");
     assert_eq!(ignored, ["party"]);
-    assert!(
-        state
-            .to_query()
-            .contains("q=%3Cscript%3Ealert%281%29%3C%2Fscript%3E")
-    );
+    assert!(state.to_query().contains("q=%3Cscript%3Ealert%281%29%3C%2Fscript%3E"));
 }
 
 #[test]
@@ -132,12 +116,7 @@ fn a_reversed_range_is_swapped_and_reported() {
 
 #[test]
 fn invalid_version_pairs_fall_back_to_the_default_comparison() {
-    for query in [
-        "a=2026&b=2019",
-        "a=2025&b=2025",
-        "a=1999&b=2026",
-        "a=2019&b=3000",
-    ] {
+    for query in ["a=2026&b=2019", "a=2025&b=2025", "a=1999&b=2026", "a=2019&b=3000"] {
         let (state, ignored) = parse(&format!("view=clauses&{query}"));
         assert_eq!(state.versions(&FIXTURE), Some(("2019", "2026")), "{query}");
         assert_eq!(ignored.len(), 1, "{query}: {ignored:?}");
@@ -154,13 +133,9 @@ fn a_lone_version_is_compared_with_the_default_other_side() {
 
 #[test]
 fn bad_flag_values_are_dropped() {
-    let (state, ignored) =
-        parse("changed=yes&mode=diff&order=up&embed=true&theme=blue&synthetic=-5");
+    let (state, ignored) = parse("changed=yes&mode=diff&order=up&embed=true&theme=blue&synthetic=-5");
     assert_eq!(state, ViewState::default());
-    assert_eq!(
-        ignored,
-        ["changed", "mode", "order", "embed", "theme", "synthetic"]
-    );
+    assert_eq!(ignored, ["changed", "mode", "order", "embed", "theme", "synthetic"]);
 }
 
 #[test]

@@ -49,11 +49,7 @@ fn the_real_data_compiles() {
     if let Err(errors) = loader::compile_dir(&dir) {
         panic!(
             "{}",
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
+            errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
         );
     }
 }
@@ -81,12 +77,7 @@ fn a_broken_reference_fails() {
     let errors = errors_after("events.toml", |t| {
         t.replacen("clause = \"cloud\"", "clause = \"clouds\"", 1)
     });
-    assert_error(
-        &errors,
-        "events.toml",
-        "first-deal",
-        "unknown clause `clouds`",
-    );
+    assert_error(&errors, "events.toml", "first-deal", "unknown clause `clouds`");
     let errors = errors_after("conflicts.toml", |t| {
         t.replacen("events = [\"first-deal\"]", "events = [\"gone\"]", 1)
     });
@@ -95,9 +86,7 @@ fn a_broken_reference_fails() {
 
 #[test]
 fn a_duplicate_id_fails() {
-    let errors = errors_after("events.toml", |t| {
-        t.replacen("id = \"future\"", "id = \"aws-deal\"", 1)
-    });
+    let errors = errors_after("events.toml", |t| t.replacen("id = \"future\"", "id = \"aws-deal\"", 1));
     assert_error(&errors, "events.toml", "aws-deal", "duplicate id");
 }
 
@@ -110,19 +99,12 @@ fn a_missing_source_fails() {
             1,
         )
     });
-    assert_error(
-        &errors,
-        "events.toml",
-        "aws-deal",
-        "unknown source `podcast`",
-    );
+    assert_error(&errors, "events.toml", "aws-deal", "unknown source `podcast`");
 }
 
 #[test]
 fn an_event_with_no_source_fails() {
-    let errors = errors_after("events.toml", |t| {
-        t.replacen("sources = [\"news\"]", "sources = []", 1)
-    });
+    let errors = errors_after("events.toml", |t| t.replacen("sources = [\"news\"]", "sources = []", 1));
     assert_error(&errors, "events.toml", "future", "names no source");
 }
 
@@ -132,9 +114,7 @@ fn an_impossible_date_fails() {
         t.replacen("date = \"2026-Q1\"", "date = \"2026-02-30\"", 1)
     });
     assert_error(&errors, "events.toml", "aws-deal", "impossible day");
-    let errors = errors_after("versions.toml", |t| {
-        t.replacen("date = \"2026\"", "date = \"2018\"", 1)
-    });
+    let errors = errors_after("versions.toml", |t| t.replacen("date = \"2026\"", "date = \"2018\"", 1));
     assert_error(&errors, "versions.toml", "2026", "dated before");
 }
 
@@ -143,27 +123,24 @@ fn a_clause_missing_a_version_fails() {
     let errors = errors_after("clauses.toml", |t| {
         t.replacen("[clause.terms.2026]\nstatus = \"unstated\"\n", "", 1)
     });
-    assert_error(
-        &errors,
-        "clauses.toml",
-        "hardware",
-        "no term for version `2026`",
-    );
+    assert_error(&errors, "clauses.toml", "hardware", "no term for version `2026`");
 }
 
 #[test]
 fn a_changed_term_without_a_change_note_fails() {
     let errors = errors_after("clauses.toml", |t| {
-        t.replacen("change = { favours = \"openai\", reason = \"OpenAI may sell on any cloud.\", source = \"video\" }\n", "", 1)
+        t.replacen(
+            "change = { favours = \"openai\", reason = \"OpenAI may sell on any cloud.\", source = \"video\" }\n",
+            "",
+            1,
+        )
     });
     assert_error(&errors, "clauses.toml", "cloud.2026", "no `change`");
 }
 
 #[test]
 fn a_prediction_without_a_resolution_date_fails() {
-    let errors = errors_after("events.toml", |t| {
-        t.replacen("resolves_by = \"2027-12\"\n", "", 1)
-    });
+    let errors = errors_after("events.toml", |t| t.replacen("resolves_by = \"2027-12\"\n", "", 1));
     assert_error(&errors, "events.toml", "future", "needs `resolves_by`");
 }
 
@@ -172,18 +149,9 @@ fn an_unknown_certainty_or_field_fails() {
     let errors = errors_after("events.toml", |t| {
         t.replacen("certainty = \"prediction\"", "certainty = \"rumour\"", 1)
     });
-    assert_error(
-        &errors,
-        "events.toml",
-        "future",
-        "unknown certainty `rumour`",
-    );
+    assert_error(&errors, "events.toml", "future", "unknown certainty `rumour`");
     let errors = errors_after("events.toml", |t| {
-        t.replacen(
-            "title = \"Exclusive clouds are over\"",
-            "titel = \"typo\"",
-            1,
-        )
+        t.replacen("title = \"Exclusive clouds are over\"", "titel = \"typo\"", 1)
     });
     assert_error(&errors, "events.toml", "-", "titel");
 }

@@ -1,0 +1,145 @@
+//! The Leptos views, compiled for the browser only.
+//!
+//! The app keeps one [`AppState`] in context: the dataset, its search index,
+//! and a signal holding the [`ViewState`] read from the URL. Every change to
+//! the view goes through [`AppState::edit`] (filters: replaces the history
+//! entry) or [`AppState::navigate`] (view switches and links: pushes one), so
+//! the URL and the screen can never disagree. Back and Forward re-read the
+//! URL on `popstate`.
+
+mod clauses;
+mod keys;
+mod shell;
+mod sources;
+mod timeline;
+mod widgets;
+
+use crate::data;
+use crate::filter::SearchIndex;
+use crate::model::Dataset;
+use crate::synthetic;
+use crate::url_state::{self, Ignored, ViewState};
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+/// App-wide state, shared through context. It is `Copy`, so views capture
+/// it freely.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The dataset every view reads.
+    pub data: &'static Dataset,
+    /// The folded search text of `data`'s events.
+    pub index: &'static SearchIndex,
+    /// The view, as the URL states it.
+    pub view: RwSignal<ViewState>,
+    /// URL values that were ignored, shown until dismissed.
+    pub ignored: RwSignal<Vec<Ignored>>,
+}
+
+/// How a state change is recorded in the browser history.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum History {
+    /// A new entry: Back returns to the previous view.
+    Push,
+    /// The current entry is rewritten: filter edits don't flood Back.
+    Replace,
+}
+
+impl AppState {
+    /// Changes the view in place (filters, toggles): the URL is rewritten
+    /// without a new history entry and without scrolling.
+    pub fn edit(&self, f: impl FnOnce(&mut ViewState)) {
+        self.change(f, History::Replace);
+    }
+
+    /// Moves to another view or item: a new history entry, so Back returns.
+    pub fn navigate(&self, f: impl FnOnce(&mut ViewState)) {
+        self.change(f, History::Push);
+    }
+
+    fn change(&self, f: impl FnOnce(&mut ViewState), history: History) {
+        let mut next = self.view.get_untracked();
+        f(&mut next);
+        if next == self.view.get_untracked() {
+            return;
+        }
+        write_url(&next.to_query(), history);
+        self.view.set(next);
+    }
+
+    /// The URL (query string) of the current view changed by `f`, for links
+    /// that must also work when opened in a new tab.
+    pub fn href(&self, f: impl FnOnce(&mut ViewState)) -> String {
+        let mut next = self.view.get_untracked();
+        f(&mut next);
+        next.to_query()
+    }
+
+    /// Re-reads the view from the address bar (after Back or Forward).
+    fn reload_from_url(&self) {
+        let (state, ignored) = ViewState::parse(&current_query(), self.data);
+        self.ignored.set(ignored);
+        self.view.set(state);
+    }
+}
+
+/// The app state from context.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+fn current_query() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+fn write_url(query: &str, history: History) {
+    let Ok(h) = window().history() else { return };
+    // Keep the path (the app may live under any sub-path) and swap only the query.
+    let url = format!("{}{query}", window().location().pathname().unwrap_or_default());
+    let _ = match history {
+        History::Push => h.push_state_with_url(&JsValue::NULL, "", Some(&url)),
+        History::Replace => h.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
+    };
+}
+
+/// Mounts the app into `#app`, replacing the static summary shown to
+/// browsers without WebAssembly.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    let query = current_query();
+    let data: &'static Dataset = match url_state::synthetic_size(&query) {
+        Some(n) => Box::leak(Box::new(synthetic::dataset(data::builtin(), n as usize))),
+        None => data::builtin(),
+    };
+    let index: &'static SearchIndex = Box::leak(Box::new(SearchIndex::new(data)));
+    let document = document();
+    if let Some(fallback) = document.get_element_by_id("static-summary") {
+        fallback.remove();
+    }
+    let Some(root) = document.get_element_by_id("app") else {
+        return;
+    };
+    use wasm_bindgen::JsCast;
+    let root: web_sys::HtmlElement = root.unchecked_into();
+    leptos::mount::mount_to(root, move || view! { <App data index query /> }).forget();
+}
+
+/// The whole app: shell around the current view.
+#[component]
+fn App(data: &'static Dataset, index: &'static SearchIndex, query: String) -> impl IntoView {
+    let (state, ignored) = ViewState::parse(&query, data);
+    let app = AppState {
+        data,
+        index,
+        view: RwSignal::new(state),
+        ignored: RwSignal::new(ignored),
+    };
+    provide_context(app);
+    // Canonicalise the address once, so a shared link shows only what applies.
+    write_url(&app.view.get_untracked().to_query(), History::Replace);
+    let popstate = window_event_listener(leptos::ev::popstate, move |_| app.reload_from_url());
+    on_cleanup(move || popstate.remove());
+    keys::install(app);
+
+    view! { <shell::Shell /> }
+}

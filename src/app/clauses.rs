@@ -1,0 +1,443 @@
+//! The clause comparison: a matrix of every clause across every version,
+//! and a pairwise comparison of two versions with who gained.
+
+use super::widgets::{Link, SourceCite, reveal};
+use super::{AppState, use_app};
+use crate::compare::{self, ClauseComparison, Summary};
+use crate::diff::{self, Op};
+use crate::model::{Clause, Dataset, Term, TermStatus};
+use crate::url_state::{DiffMode, View};
+use leptos::prelude::*;
+
+/// The clauses view.
+#[component]
+pub fn ClausesView() -> impl IntoView {
+    let app = use_app();
+    let data = app.data;
+    let pair = Memo::new(move |_| app.view.with(|s| s.versions(data)));
+    let rows = Memo::new(move |_| {
+        pair.get()
+            .map(|(a, b)| compare::compare(data, a, b))
+            .unwrap_or_default()
+    });
+
+    view! {
+        <div class="clauses">
+            <h2>"How each clause changed"</h2>
+            <Show
+                when=move || pair.get().is_some()
+                fallback=|| view! { <p class="empty">"This dataset has fewer than two agreement versions to compare."</p> }
+            >
+                <Controls rows />
+                <p class="clause-summary" data-testid="clause-summary" role="status" aria-live="polite">
+                    {move || pair.get().map(|(a, b)| rows.with(|r| Summary::of(r).line(a, b)))}
+                </p>
+                <Comparison rows />
+                <Matrix />
+            </Show>
+        </div>
+    }
+}
+
+/// Moves the selection to the next (or previous) changed clause, then
+/// focuses and scrolls to it. Returns false when there is none that way.
+pub fn step_change(app: AppState, forward: bool) -> bool {
+    let data = app.data;
+    let Some((a, b)) = app.view.with_untracked(|s| s.versions(data)) else {
+        return false;
+    };
+    let changed: Vec<&'static str> = compare::compare(data, a, b)
+        .iter()
+        .filter(|r| r.kind.is_change())
+        .map(|r| r.clause.id)
+        .collect();
+    let current = app.view.with_untracked(|s| s.clause.clone());
+    let pos = current.and_then(|c| data.clauses.iter().position(|cl| cl.id == c));
+    let order = |id: &&str| data.clauses.iter().position(|cl| cl.id == *id);
+    let next = if forward {
+        changed.iter().find(|id| pos.is_none_or(|p| order(id) > Some(p)))
+    } else {
+        changed.iter().rev().find(|id| pos.is_none_or(|p| order(id) < Some(p)))
+    };
+    let Some(&next) = next else { return false };
+    app.edit(|s| s.clause = Some(next.to_string()));
+    reveal(format!("clause-{next}"));
+    true
+}
+
+/// Version pickers, display mode, the "only changed" switch and change
+/// navigation.
+#[component]
+fn Controls(rows: Memo<Vec<ClauseComparison>>) -> impl IntoView {
+    let app = use_app();
+    let data = app.data;
+    let picked = move || app.view.with(|s| s.versions(data)).unwrap_or_default();
+    let version_select = move |is_a: bool| {
+        let options = data
+            .versions
+            .iter()
+            .map(|v| {
+                let id = v.id;
+                let selected = move || {
+                    let (a, b) = picked();
+                    if is_a { a == id } else { b == id }
+                };
+                view! {
+                    <option value=id selected=selected>
+                        {format!("{} — {}", v.id, v.name)}
+                    </option>
+                }
+            })
+            .collect_view();
+        view! {
+            <select
+                id=if is_a { "version-a" } else { "version-b" }
+                data-testid=if is_a { "version-a" } else { "version-b" }
+                on:change=move |ev| {
+                    let chosen = event_target_value(&ev);
+                    let (a, b) = picked();
+                    let (mut a, mut b) = if is_a { (chosen, b.to_string()) } else { (a.to_string(), chosen) };
+                    // Keep A before B: picking past the other side moves it.
+                    let (ia, ib) = (data.version_index(&a), data.version_index(&b));
+                    if ia >= ib {
+                        let n = data.versions.len();
+                        if is_a {
+                            b = data.versions[(ia.unwrap_or(0) + 1).min(n - 1)].id.to_string();
+                            if b == a {
+                                a = data.versions[n - 2].id.to_string();
+                            }
+                        } else {
+                            a = data.versions[ib.unwrap_or(1).saturating_sub(1)].id.to_string();
+                            if a == b {
+                                b = data.versions[1].id.to_string();
+                            }
+                        }
+                    }
+                    app.edit(|s| {
+                        s.a = Some(a);
+                        s.b = Some(b);
+                    });
+                }
+            >
+                {options}
+            </select>
+        }
+    };
+    let changed_count = move || rows.with(|r| r.iter().filter(|r| r.kind.is_change()).count());
+    view! {
+        <div class="compare-controls">
+            <div class="pick">
+                <label for="version-a">"Compare"</label>
+                {version_select(true)}
+                <label for="version-b">"with"</label>
+                {version_select(false)}
+            </div>
+            <fieldset class="mode">
+                <legend>"Show statements"</legend>
+                <label>
+                    <input
+                        type="radio"
+                        name="mode"
+                        prop:checked=move || app.view.with(|s| s.mode == DiffMode::Side)
+                        on:change=move |_| app.edit(|s| s.mode = DiffMode::Side)
+                    />
+                    "Side by side"
+                </label>
+                <label>
+                    <input
+                        type="radio"
+                        name="mode"
+                        data-testid="mode-inline"
+                        prop:checked=move || app.view.with(|s| s.mode == DiffMode::Inline)
+                        on:change=move |_| app.edit(|s| s.mode = DiffMode::Inline)
+                    />
+                    "Inline changes"
+                </label>
+            </fieldset>
+            <label class="only-changed">
+                <input
+                    type="checkbox"
+                    data-testid="only-changed"
+                    prop:checked=move || app.view.with(|s| s.changed_only)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        app.edit(|s| s.changed_only = on);
+                    }
+                />
+                "Only changed clauses"
+            </label>
+            <div class="step" role="group" aria-label="Changes">
+                <button
+                    type="button"
+                    data-testid="prev-change"
+                    aria-keyshortcuts="p"
+                    disabled=move || changed_count() == 0
+                    on:click=move |_| {
+                        step_change(app, false);
+                    }
+                >
+                    "← Previous change"
+                </button>
+                <button
+                    type="button"
+                    data-testid="next-change"
+                    aria-keyshortcuts="n"
+                    disabled=move || changed_count() == 0
+                    on:click=move |_| {
+                        step_change(app, true);
+                    }
+                >
+                    "Next change →"
+                </button>
+                <span class="hint">"or press " <kbd>"n"</kbd> " / " <kbd>"p"</kbd></span>
+            </div>
+        </div>
+    }
+}
+
+/// The pairwise comparison, one card per clause.
+#[component]
+fn Comparison(rows: Memo<Vec<ClauseComparison>>) -> impl IntoView {
+    let app = use_app();
+    let visible = move || {
+        let only = app.view.with(|s| s.changed_only);
+        rows.get()
+            .into_iter()
+            .filter(move |r| !only || r.kind.is_change())
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <section class="comparison" aria-label="Clause by clause">
+            <For
+                each=visible
+                key=|r| (r.clause.id, r.a.version, r.b.version)
+                children=move |row| view! { <ClauseRow row /> }
+            />
+        </section>
+    }
+}
+
+/// One clause compared between A and B.
+#[component]
+fn ClauseRow(row: ClauseComparison) -> impl IntoView {
+    let app = use_app();
+    let data = app.data;
+    let id = row.clause.id;
+    let selected = move || app.view.with(|s| s.clause.as_deref() == Some(id));
+    let inline = move || app.view.with(|s| s.mode == DiffMode::Inline);
+    let (a, b) = (row.a, row.b);
+    let kind = row.kind;
+    let favour = row.favours.map(|f| {
+        view! {
+            <div class=format!("favour favour-{}", f.id())>
+                <p><strong>{f.label()}</strong></p>
+                <ul>
+                    {row
+                        .notes
+                        .iter()
+                        .map(|n| view! { <li>{n.reason} " — " <SourceCite id=n.source /></li> })
+                        .collect_view()}
+                </ul>
+            </div>
+        }
+    });
+    let fields = (!row.fields.is_empty()).then(|| {
+        view! {
+            <ul class="field-changes" aria-label="Terms that changed">
+                {row.fields.iter().map(|f| view! { <li>{f.to_string()}</li> }).collect_view()}
+            </ul>
+        }
+    });
+    let events: Vec<_> = data.events_changing_clause(id).collect();
+    let events = (!events.is_empty()).then(|| {
+        view! {
+            <div class="changed-by">
+                <h4>"Events behind it"</h4>
+                <ul>
+                    {events
+                        .into_iter()
+                        .map(|e| {
+                            let eid = e.id;
+                            view! {
+                                <li>
+                                    <Link
+                                        to=move |s| {
+                                            s.view = View::Timeline;
+                                            s.event = Some(eid.to_string());
+                                        }
+                                        class="event-link"
+                                        testid="clause-event-link"
+                                        anchor=format!("event-body-{eid}")
+                                    >
+                                        {format!("{} — {}", e.date, e.title)}
+                                    </Link>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </div>
+        }
+    });
+    let mut cited: Vec<&'static str> = a.sources.iter().chain(b.sources).copied().collect();
+    cited.sort_unstable();
+    cited.dedup();
+    view! {
+        <article
+            class=format!("clause-row change-{}", kind.id())
+            class:selected=selected
+            data-testid="clause-row"
+            data-clause-id=id
+            data-change=kind.id()
+        >
+            <header class="clause-head">
+                <h3 id=format!("clause-{id}") tabindex="-1">
+                    <button type="button" class="clause-select" on:click=move |_| app.edit(|s| s.clause = Some(id.to_string()))>
+                        {row.clause.name}
+                    </button>
+                </h3>
+                <span class=format!("badge change change-{}", kind.id())>{kind.label()}</span>
+            </header>
+            <p class="question">{row.clause.question}</p>
+            {move || {
+                if inline() && a.status == TermStatus::Stated && b.status == TermStatus::Stated {
+                    view! { <InlineDiff a b /> }.into_any()
+                } else {
+                    view! {
+                        <div class="side-by-side">
+                            <TermCard term=a />
+                            <TermCard term=b />
+                        </div>
+                    }
+                        .into_any()
+                }
+            }}
+            {fields}
+            {favour}
+            {events}
+            <p class="cited">
+                "Sources: "
+                {cited.into_iter().map(|s| view! { <SourceCite id=s /> " " }).collect_view()}
+            </p>
+        </article>
+    }
+}
+
+/// One side of a comparison.
+#[component]
+fn TermCard(term: &'static Term) -> impl IntoView {
+    view! {
+        <div class=format!("term term-{}", status_class(term.status))>
+            <p class="term-version">{term.version}</p>
+            <p class="term-text">{term_text(term)}</p>
+        </div>
+    }
+}
+
+/// A's and B's statements merged, with deletions and insertions marked.
+#[component]
+fn InlineDiff(a: &'static Term, b: &'static Term) -> impl IntoView {
+    let pieces = diff::words(a.text, b.text);
+    view! {
+        <p class="inline-diff">
+            <span class="term-version">{format!("{} → {}: ", a.version, b.version)}</span>
+            {pieces
+                .into_iter()
+                .map(|p| match p.op {
+                    Op::Same => p.text.into_any(),
+                    Op::Deleted => view! { <del>{p.text}</del> }.into_any(),
+                    Op::Inserted => view! { <ins>{p.text}</ins> }.into_any(),
+                })
+                .collect_view()}
+        </p>
+    }
+}
+
+fn status_class(status: TermStatus) -> &'static str {
+    match status {
+        TermStatus::Stated => "stated",
+        TermStatus::Absent => "absent",
+        TermStatus::Unstated => "unstated",
+    }
+}
+
+/// A term as a reader sees it; the two kinds of "nothing" read differently.
+fn term_text(term: &Term) -> &'static str {
+    match term.status {
+        TermStatus::Stated => term.text,
+        TermStatus::Absent if !term.text.is_empty() => term.text,
+        TermStatus::Absent => "No such term in this version.",
+        TermStatus::Unstated => "Not stated in the sources.",
+    }
+}
+
+/// Every clause across every version, with what changed from the version
+/// before. The table scrolls inside itself with the clause names pinned.
+#[component]
+fn Matrix() -> impl IntoView {
+    let app = use_app();
+    let data: &'static Dataset = app.data;
+    let heads = data
+        .versions
+        .iter()
+        .map(|v| {
+            view! {
+                <th scope="col">
+                    <span class="version-id">{v.id}</span>
+                    <span class="version-name">{v.name}</span>
+                    <span class="version-date">{v.date.to_string()}</span>
+                    <span class="version-sources">
+                        {v.sources.iter().map(|s| view! { <SourceCite id=s /> " " }).collect_view()}
+                    </span>
+                </th>
+            }
+        })
+        .collect_view();
+    let body = data
+        .clauses
+        .iter()
+        .map(|c| view! { <MatrixRow clause=c /> })
+        .collect_view();
+    view! {
+        <section class="matrix" aria-labelledby="matrix-title">
+            <h3 id="matrix-title">"All versions at a glance"</h3>
+            <div class="matrix-scroll" tabindex="0" role="region" aria-labelledby="matrix-title">
+                <table>
+                    <caption class="visually-hidden">"Each clause's term in each version of the agreement"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col" class="pin">"Clause"</th>
+                            {heads}
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// One clause's row of the matrix.
+#[component]
+fn MatrixRow(clause: &'static Clause) -> impl IntoView {
+    let cells = clause
+        .terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let step = compare::step_change(clause, i).filter(|k| k.is_change());
+            view! {
+                <td class=format!("term-{}", status_class(t.status)) class:changed=step.is_some()>
+                    {step.map(|k| view! { <span class="badge change">{format!("{} ", k.label())}</span> })}
+                    {term_text(t)}
+                </td>
+            }
+        })
+        .collect_view();
+    view! {
+        <tr>
+            <th scope="row" class="pin">{clause.name}</th>
+            {cells}
+        </tr>
+    }
+}

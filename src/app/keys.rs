@@ -1,0 +1,88 @@
+//! Keyboard shortcuts: `/` search, `j`/`k` and arrows between events,
+//! Escape to collapse, `n`/`p` between changed clauses.
+
+use super::AppState;
+use super::clauses::step_change;
+use crate::url_state::View;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Listens for shortcuts on the whole window for the app's lifetime.
+pub fn install(app: AppState) {
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| on_key(app, &ev));
+    on_cleanup(move || handle.remove());
+}
+
+fn on_key(app: AppState, ev: &web_sys::KeyboardEvent) {
+    if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.default_prevented() {
+        return;
+    }
+    let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let tag = target
+        .as_ref()
+        .map(|t| t.tag_name().to_ascii_lowercase())
+        .unwrap_or_default();
+    // Typing in a field is never a shortcut.
+    if matches!(tag.as_str(), "input" | "select" | "textarea") {
+        return;
+    }
+    let key = ev.key();
+    let view = app.view.with_untracked(|s| s.view);
+    let handled = match (view, key.as_str()) {
+        (View::Timeline, "/") => focus_selector("[data-testid=search]"),
+        (View::Timeline, "j") => move_between_events(target.as_ref(), 1, true),
+        (View::Timeline, "k") => move_between_events(target.as_ref(), -1, true),
+        (View::Timeline, "ArrowDown") => move_between_events(target.as_ref(), 1, false),
+        (View::Timeline, "ArrowUp") => move_between_events(target.as_ref(), -1, false),
+        (View::Timeline, "Escape") => collapse(app),
+        (View::Clauses, "n") => step_change(app, true),
+        (View::Clauses, "p") => step_change(app, false),
+        _ => false,
+    };
+    if handled {
+        ev.prevent_default();
+    }
+}
+
+fn focus_selector(selector: &str) -> bool {
+    document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|el| el.focus().is_ok())
+}
+
+/// Moves focus to the next or previous event heading. Arrow keys only act
+/// inside the list, so they still scroll the page elsewhere.
+fn move_between_events(target: Option<&web_sys::Element>, step: i32, anywhere: bool) -> bool {
+    let Ok(toggles) = document().query_selector_all("[data-testid=event] .event-toggle") else {
+        return false;
+    };
+    let current =
+        target.and_then(|t| (0..toggles.length()).find(|&i| toggles.item(i).is_some_and(|n| n.is_same_node(Some(t)))));
+    if current.is_none() && !anywhere {
+        return false;
+    }
+    let next = match current {
+        Some(i) => i as i32 + step,
+        None if step > 0 => 0,
+        None => toggles.length() as i32 - 1,
+    };
+    if next < 0 || next >= toggles.length() as i32 {
+        return current.is_some();
+    }
+    toggles
+        .item(next as u32)
+        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|el| el.focus().is_ok())
+}
+
+/// Collapses the expanded event and puts focus back on its heading.
+fn collapse(app: AppState) -> bool {
+    let Some(id) = app.view.with_untracked(|s| s.event.clone()) else {
+        return false;
+    };
+    app.edit(|s| s.event = None);
+    focus_selector(&format!("[data-event-id=\"{id}\"] .event-toggle"))
+}

@@ -1,0 +1,135 @@
+//! The frame around every view: header, view switcher, notices, footer.
+
+use super::{clauses::ClausesView, sources::SourcesView, timeline::TimelineView, use_app, widgets::Link};
+use crate::url_state::{Theme, View};
+use leptos::prelude::*;
+
+/// Header, view switcher, the current view, and the footer. In embed mode
+/// (`embed=1`) the header gives way to a small "Open in Pactline" link.
+#[component]
+pub fn Shell() -> impl IntoView {
+    let app = use_app();
+    let embed = move || app.view.with(|s| s.embed);
+    let current = move || app.view.with(|s| s.view);
+
+    // The theme lives on <html> so the page background follows it too.
+    Effect::new(move |_| {
+        let theme = app.view.with(|s| s.theme);
+        if let Some(root) = document().document_element() {
+            let _ = match theme {
+                Some(t) => root.set_attribute("data-theme", t.id()),
+                None => root.remove_attribute("data-theme"),
+            };
+        }
+    });
+
+    view! {
+        <div class="shell" class:embed=embed>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <Show when=move || !embed()>
+                <header class="site-header">
+                    <div class="brand">
+                        <h1>"Pactline"</h1>
+                        <p class="tagline">
+                            "How the Microsoft–OpenAI partnership changed, from the 2019 exclusive deal to the 2026 amendment — every claim traced to its source."
+                        </p>
+                    </div>
+                    <ThemeToggle />
+                </header>
+            </Show>
+            <Show when=embed>
+                <div class="embed-bar">
+                    <h1 class="embed-title">"Pactline"</h1>
+                    <a
+                        class="open-full"
+                        target="_blank"
+                        rel="noopener"
+                        href=move || app.href(|s| s.embed = false)
+                    >
+                        "Open in Pactline ↗"
+                    </a>
+                </div>
+            </Show>
+            <nav class="views" aria-label="Views">
+                {View::ALL
+                    .into_iter()
+                    .map(|v| {
+                        view! {
+                            <Link
+                                to=move |s| s.view = v
+                                class="view-link"
+                                testid=format!("nav-{}", v.id())
+                                current=Signal::derive(move || current() == v)
+                            >
+                                {v.label()}
+                            </Link>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
+            <Notices />
+            <main id="main" tabindex="-1" data-testid="view" data-view=move || current().id()>
+                {move || match current() {
+                    View::Timeline => view! { <TimelineView /> }.into_any(),
+                    View::Clauses => view! { <ClausesView /> }.into_any(),
+                    View::Sources => view! { <SourcesView /> }.into_any(),
+                }}
+            </main>
+            <footer class="site-footer">
+                <p>
+                    "Dataset version "
+                    <span data-testid="dataset-version">{app.data.version}</span>
+                    " · built from five public sources, cited on every claim · "
+                    <Link to=|s| s.view = View::Sources>"Sources"</Link>
+                </p>
+            </footer>
+        </div>
+    }
+}
+
+/// Switches between light and dark, overriding the system preference via
+/// `theme=` so an embed can match its blog.
+#[component]
+fn ThemeToggle() -> impl IntoView {
+    let app = use_app();
+    let dark = move || match app.view.with(|s| s.theme) {
+        Some(theme) => theme == Theme::Dark,
+        None => window()
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches()),
+    };
+    view! {
+        <button
+            type="button"
+            class="theme-toggle"
+            aria-pressed=move || dark().to_string()
+            on:click=move |_| {
+                let next = if dark() { Theme::Light } else { Theme::Dark };
+                app.edit(|s| s.theme = Some(next));
+            }
+        >
+            "Dark theme"
+        </button>
+    }
+}
+
+/// Lists URL values that were ignored, with a button to dismiss the notice.
+#[component]
+fn Notices() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <Show when=move || app.ignored.with(|i| !i.is_empty())>
+            <div class="notice" role="status" data-testid="url-notice">
+                <p>
+                    "Some parts of this link were ignored: "
+                    {move || app.ignored.with(|i| i.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))}
+                </p>
+                <button type="button" class="dismiss" on:click=move |_| app.ignored.set(Vec::new())>
+                    "Dismiss"
+                </button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,753 @@
+//! The timeline: filters, the overview axis, and the events grouped by year.
+//!
+//! Only the first [`PAGE`] matching events are rendered, with more added as
+//! the reader nears the end of the list, so a keystroke costs the same at
+//! 100 events as at 100,000.
+
+use super::use_app;
+use super::widgets::{CertaintyBadge, Highlighted, Link, SourceCite};
+use crate::filter::{self, FilterKind, Outcome};
+use crate::model::{Certainty, Event, EventDate};
+use crate::text;
+use crate::url_state::{Order, View, ViewState, YearMonth};
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+
+/// How many events are rendered at first, and added each time the reader
+/// reaches the end of the list.
+const PAGE: usize = 100;
+
+/// The filters of a view state, with everything else at its default, so a
+/// memo of it changes only when a filter does.
+fn filters_of(s: &ViewState) -> ViewState {
+    ViewState {
+        q: s.q.clone(),
+        from: s.from,
+        to: s.to,
+        parties: s.parties.clone(),
+        topics: s.topics.clone(),
+        certainties: s.certainties.clone(),
+        sources: s.sources.clone(),
+        order: s.order,
+        ..ViewState::default()
+    }
+}
+
+/// `YYYYMMDD` of today, to set what has happened apart from what has not.
+fn today_key() -> u32 {
+    let now = js_sys::Date::new_0();
+    now.get_full_year() * 10_000 + (now.get_month() + 1) * 100 + now.get_date()
+}
+
+/// The timeline view.
+#[component]
+pub fn TimelineView() -> impl IntoView {
+    let app = use_app();
+    let filters = Memo::new(move |_| app.view.with(filters_of));
+    let outcome = Memo::new(move |_| filters.with(|f| filter::run(app.data, app.index, f)));
+    let terms = Signal::derive(move || filters.with(|f| text::terms(&f.q)));
+
+    view! {
+        <div class="timeline">
+            <h2 class="visually-hidden">"Timeline"</h2>
+            <FilterPanel outcome />
+            <div class="results">
+                <p class="count" data-testid="event-count" role="status" aria-live="polite" aria-atomic="true">
+                    {move || {
+                        let n = outcome.with(|o| o.events.len());
+                        format!("{n} of {} events", app.data.events.len())
+                    }}
+                </p>
+                <Axis outcome />
+                <EventList outcome terms />
+            </div>
+        </div>
+    }
+}
+
+/// Search, date range, facets with counts, order, and "Clear all".
+#[component]
+fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
+    let app = use_app();
+    let data = app.data;
+    let facets = Memo::new(move |_| outcome.with(|o| o.facets.clone()));
+    let search: NodeRef<html::Input> = NodeRef::new();
+
+    let party_options = data.parties.iter().enumerate().map(|(i, p)| {
+        let id = p.id;
+        let checked = Signal::derive(move || app.view.with(|s| s.parties.iter().any(|x| x == id)));
+        let count = Signal::derive(move || facets.with(|f| f.parties[i]));
+        view! {
+            <FacetOption
+                label=p.name
+                checked
+                count
+                on_toggle=move || app.edit(|s| toggle(&mut s.parties, id))
+            />
+        }
+    });
+    let topic_options = data.topics.iter().enumerate().map(|(i, t)| {
+        let id = t.id;
+        let checked = Signal::derive(move || app.view.with(|s| s.topics.iter().any(|x| x == id)));
+        let count = Signal::derive(move || facets.with(|f| f.topics[i]));
+        view! {
+            <FacetOption label=t.name checked count on_toggle=move || app.edit(|s| toggle(&mut s.topics, id)) />
+        }
+    });
+    let certainty_options = Certainty::ALL.into_iter().enumerate().map(|(i, c)| {
+        let checked = Signal::derive(move || app.view.with(|s| s.certainties.contains(&c)));
+        let count = Signal::derive(move || facets.with(|f| f.certainties[i]));
+        view! {
+            <FacetOption
+                label=c.label()
+                checked
+                count
+                on_toggle=move || {
+                    app.edit(|s| {
+                        if let Some(pos) = s.certainties.iter().position(|x| *x == c) {
+                            s.certainties.remove(pos);
+                        } else {
+                            s.certainties.push(c);
+                        }
+                    })
+                }
+            />
+        }
+    });
+    let source_options = data.sources.iter().enumerate().map(|(i, src)| {
+        let id = src.id;
+        let checked = Signal::derive(move || app.view.with(|s| s.sources.iter().any(|x| x == id)));
+        let count = Signal::derive(move || facets.with(|f| f.sources[i]));
+        view! {
+            <FacetOption label=src.title checked count on_toggle=move || app.edit(|s| toggle(&mut s.sources, id)) />
+        }
+    });
+
+    view! {
+        <aside class="filters" aria-label="Filters">
+            <div class="search-box">
+                <label for="search">"Search events"</label>
+                <input
+                    id="search"
+                    node_ref=search
+                    type="search"
+                    data-testid="search"
+                    placeholder="e.g. exclusivity, $50B, Anthropic"
+                    autocomplete="off"
+                    aria-keyshortcuts="/"
+                    prop:value=move || app.view.with(|s| s.q.clone())
+                    on:input=move |ev| {
+                        let q = event_target_value(&ev);
+                        app.edit(|s| s.q = q);
+                    }
+                    on:keydown=move |ev: web_sys::KeyboardEvent| {
+                        if ev.key() == "Escape" && app.view.with(|s| !s.q.is_empty()) {
+                            ev.stop_propagation();
+                            app.edit(|s| s.q.clear());
+                        }
+                    }
+                />
+                <p class="hint">"Press " <kbd>"/"</kbd> " to search, " <kbd>"j"</kbd> "/" <kbd>"k"</kbd> " to move between events."</p>
+            </div>
+            <DateRange />
+            <div class="order">
+                <label for="order">"Order"</label>
+                <select
+                    id="order"
+                    on:change=move |ev| {
+                        let desc = event_target_value(&ev) == "desc";
+                        app.edit(|s| s.order = if desc { Order::Desc } else { Order::Asc });
+                    }
+                >
+                    <option value="asc" selected=move || app.view.with(|s| s.order == Order::Asc)>
+                        "Oldest first"
+                    </option>
+                    <option value="desc" selected=move || app.view.with(|s| s.order == Order::Desc)>
+                        "Newest first"
+                    </option>
+                </select>
+            </div>
+            <fieldset class="facet">
+                <legend>"Parties"</legend>
+                {party_options.collect_view()}
+            </fieldset>
+            <fieldset class="facet">
+                <legend>"Topics"</legend>
+                {topic_options.collect_view()}
+            </fieldset>
+            <fieldset class="facet">
+                <legend>"Certainty"</legend>
+                {certainty_options.collect_view()}
+            </fieldset>
+            <fieldset class="facet">
+                <legend>"Sources"</legend>
+                {source_options.collect_view()}
+            </fieldset>
+            <button
+                type="button"
+                class="clear-all"
+                data-testid="clear-all"
+                disabled=move || app.view.with(|s| !s.has_filters())
+                on:click=move |_| app.edit(ViewState::clear_filters)
+            >
+                "Clear all filters"
+            </button>
+        </aside>
+    }
+}
+
+/// Adds `id` to `list`, or removes it if present.
+fn toggle(list: &mut Vec<String>, id: &str) {
+    match list.iter().position(|x| x == id) {
+        Some(pos) => {
+            list.remove(pos);
+        }
+        None => list.push(id.to_string()),
+    }
+}
+
+/// One checkbox of a facet, with the number of events it would leave.
+#[component]
+fn FacetOption(
+    label: &'static str,
+    checked: Signal<bool>,
+    count: Signal<usize>,
+    on_toggle: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <label class="facet-option" class:empty=move || count.get() == 0 && !checked.get()>
+            <input type="checkbox" prop:checked=checked on:change=move |_| on_toggle() />
+            <span class="facet-label">{label}</span>
+            <span class="facet-count" aria-label=move || format!("{} events", count.get())>
+                {move || count.get()}
+            </span>
+        </label>
+    }
+}
+
+/// From/To selectors, each a year and an optional month.
+#[component]
+fn DateRange() -> impl IntoView {
+    let app = use_app();
+    let (first, last) = year_span(app.data.events);
+    let years: Vec<u16> = (first..=last).collect();
+    let bound = move |which: Bound| {
+        let get = move || {
+            app.view.with(|s| match which {
+                Bound::From => s.from,
+                Bound::To => s.to,
+            })
+        };
+        let set = move |value: Option<YearMonth>| {
+            app.edit(|s| match which {
+                Bound::From => s.from = value,
+                Bound::To => s.to = value,
+            })
+        };
+        let label = match which {
+            Bound::From => "From",
+            Bound::To => "To",
+        };
+        let year_id = format!("{}-year", label.to_lowercase());
+        let month_id = format!("{}-month", label.to_lowercase());
+        let year_options = years
+            .iter()
+            .map(|&y| {
+                view! {
+                    <option value=y.to_string() selected=move || get().is_some_and(|b| b.year == y)>
+                        {y}
+                    </option>
+                }
+            })
+            .collect_view();
+        let month_options = MONTH_NAMES
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let m = i as u8 + 1;
+                view! {
+                    <option value=m.to_string() selected=move || get().is_some_and(|b| b.month == Some(m))>
+                        {*name}
+                    </option>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="bound">
+                <label for=year_id.clone()>{label}</label>
+                <select
+                    id=year_id
+                    on:change=move |ev| {
+                        let year = event_target_value(&ev).parse::<u16>().ok();
+                        set(year.map(|year| YearMonth { year, month: get().and_then(|b| b.month) }));
+                    }
+                >
+                    <option value="" selected=move || get().is_none()>
+                        "Any year"
+                    </option>
+                    {year_options}
+                </select>
+                <select
+                    id=month_id
+                    aria-label=format!("{label} month")
+                    disabled=move || get().is_none()
+                    on:change=move |ev| {
+                        let month = event_target_value(&ev).parse::<u8>().ok();
+                        if let Some(b) = get() {
+                            set(Some(YearMonth { year: b.year, month }));
+                        }
+                    }
+                >
+                    <option value="" selected=move || get().is_none_or(|b| b.month.is_none())>
+                        "Whole year"
+                    </option>
+                    {month_options}
+                </select>
+            </div>
+        }
+    };
+    view! {
+        <fieldset class="dates">
+            <legend>"Dates"</legend>
+            {bound(Bound::From)}
+            {bound(Bound::To)}
+        </fieldset>
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Bound {
+    From,
+    To,
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The first and last year the axis shows: from 2019 (or earlier data) to
+/// the last event's year, predictions included.
+fn year_span(events: &[Event]) -> (u16, u16) {
+    let first = events.first().map_or(2019, |e| e.date.year.min(2019));
+    let last = events.iter().map(|e| e.date.year).max().unwrap_or(first).max(first);
+    (first, last)
+}
+
+/// The overview axis: one bar per year, showing how many events match out
+/// of how many there are. Clicking a year narrows the range to it.
+#[component]
+fn Axis(outcome: Memo<Outcome>) -> impl IntoView {
+    let app = use_app();
+    let data = app.data;
+    let (first, last) = year_span(data.events);
+    let mut totals = vec![0usize; (last - first + 1) as usize];
+    for e in data.events {
+        totals[(e.date.year - first) as usize] += 1;
+    }
+    let max = totals.iter().copied().max().unwrap_or(1).max(1);
+    let matched = Memo::new(move |_| {
+        let mut counts = vec![0usize; (last - first + 1) as usize];
+        outcome.with(|o| {
+            o.events
+                .iter()
+                .for_each(|&i| counts[(data.events[i].date.year - first) as usize] += 1)
+        });
+        counts
+    });
+    let this_year = (today_key() / 10_000) as u16;
+    let bars = totals
+        .into_iter()
+        .enumerate()
+        .map(|(i, total)| {
+            let year = first + i as u16;
+            let whole = YearMonth { year, month: None };
+            let selected = move || app.view.with(|s| s.from == Some(whole) && s.to == Some(whole));
+            let hits = move || matched.with(|m| m[i]);
+            let (future, now) = (year > this_year, year == this_year);
+            view! {
+                <li class="axis-year" class:future=future class:now=now>
+                    <button
+                        type="button"
+                        aria-pressed=move || selected().to_string()
+                        aria-label=move || format!("{year}: {} of {total} events. Show only {year}", hits())
+                        on:click=move |_| {
+                            let narrow = !selected();
+                            app.edit(|s| {
+                                s.from = narrow.then_some(whole);
+                                s.to = narrow.then_some(whole);
+                            });
+                        }
+                    >
+                        <span class="bar" style=format!("--total:{}%", total * 100 / max)>
+                            <span
+                                class="bar-hit"
+                                style=move || format!("--hit:{}%", hits() * 100 / max)
+                            ></span>
+                        </span>
+                        <span class="axis-label">{year}</span>
+                        <span class="axis-count">{hits}</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="axis" aria-label="Years">
+            <ol>{bars}</ol>
+            <p class="axis-legend">
+                "Bars show matching events per year; the dashed years are still ahead. Click a year to show only it."
+            </p>
+        </nav>
+    }
+}
+
+/// A row of the list: an event, or the line between past and future.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Item {
+    Event(usize),
+    Today,
+}
+
+/// The matching events grouped by year, with the "today" line, rendered a
+/// page at a time.
+#[component]
+fn EventList(outcome: Memo<Outcome>, terms: Signal<Vec<String>>) -> impl IntoView {
+    let app = use_app();
+    let data = app.data;
+    let today = today_key();
+    let limit = RwSignal::new(PAGE);
+    // A new search or filter starts again from the first page.
+    Effect::watch(move || outcome.track(), move |_, _, _| limit.set(PAGE), false);
+
+    let groups = Memo::new(move |_| {
+        outcome.with(|o| {
+            // An expanded event deep in the list must still be rendered.
+            let expanded = app.view.with(|s| s.event.clone());
+            let needed = expanded
+                .and_then(|id| o.events.iter().position(|&i| data.events[i].id == id))
+                .map_or(0, |p| p + 1);
+            let shown = &o.events[..o.events.len().min(limit.get().max(needed))];
+            let mut groups: Vec<(u16, Vec<Item>)> = Vec::new();
+            let mut last_future: Option<bool> = None;
+            for &i in shown {
+                let date = &data.events[i].date;
+                let future = date.sort_key() > today;
+                match groups.last_mut() {
+                    Some((year, _)) if *year == date.year => {}
+                    _ => groups.push((date.year, Vec::new())),
+                }
+                let items = &mut groups.last_mut().expect("a group was just pushed").1;
+                if last_future.is_some_and(|f| f != future) {
+                    items.push(Item::Today);
+                }
+                last_future = Some(future);
+                items.push(Item::Event(i));
+            }
+            groups
+        })
+    });
+    let remaining = move || outcome.with(|o| o.events.len()).saturating_sub(limit.get());
+
+    let sentinel: NodeRef<html::Div> = NodeRef::new();
+    // Load the next page as the end of the list comes near the screen.
+    Effect::new(move |_| {
+        let Some(el) = sentinel.get() else { return };
+        let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let near = entries.iter().any(|e| {
+                e.unchecked_into::<web_sys::IntersectionObserverEntry>()
+                    .is_intersecting()
+            });
+            if near {
+                limit.update(|l| *l += PAGE);
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin("600px");
+        if let Ok(observer) =
+            web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options)
+        {
+            observer.observe(&el);
+            // The observer lives as long as the list; the closure must too.
+            callback.forget();
+            on_cleanup(move || observer.disconnect());
+        }
+    });
+
+    view! {
+        <Show when=move || outcome.with(|o| !o.events.is_empty()) fallback=move || view! { <EmptyResults outcome /> }>
+            <div class="event-list">
+                <For
+                    each=move || groups.get()
+                    key=|(year, items)| (*year, items.first().copied())
+                    children=move |(year, items)| {
+                        let future_year = year as u32 * 10_000 > today;
+                        view! {
+                            <section class="year-group" class:future=future_year aria-labelledby=format!("year-{year}")>
+                                <h3 class="year-heading" id=format!("year-{year}")>{year}</h3>
+                                <ol class="events">
+                                    {items
+                                        .into_iter()
+                                        .map(|item| match item {
+                                            Item::Event(i) => view! { <EventRow event=&data.events[i] terms today /> }.into_any(),
+                                            Item::Today => view! { <TodayLine /> }.into_any(),
+                                        })
+                                        .collect_view()}
+                                </ol>
+                            </section>
+                        }
+                    }
+                />
+                <Show when=move || { remaining() > 0 }>
+                    <button type="button" class="show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
+                        {move || format!("Show {} more of {} remaining", PAGE.min(remaining()), remaining())}
+                    </button>
+                </Show>
+                <div node_ref=sentinel class="sentinel" aria-hidden="true"></div>
+            </div>
+        </Show>
+    }
+}
+
+/// The line between what has happened and what is only predicted.
+#[component]
+fn TodayLine() -> impl IntoView {
+    view! {
+        <li class="today-line" role="separator">
+            <span>"Today — what follows has not happened yet"</span>
+        </li>
+    }
+}
+
+/// One event: a heading that expands it in place, and its details.
+#[component]
+fn EventRow(event: &'static Event, terms: Signal<Vec<String>>, today: u32) -> impl IntoView {
+    let app = use_app();
+    let id = event.id;
+    let expanded = Memo::new(move |_| app.view.with(|s| s.event.as_deref() == Some(id)));
+    let body_id = format!("event-body-{id}");
+    let key_figure = event.figures.first().map(|f| {
+        view! {
+            <span class="key-figure" title=f.label>
+                {f.display}
+            </span>
+        }
+    });
+    let parties = event
+        .parties
+        .iter()
+        .filter_map(|p| app.data.party(p))
+        .map(|p| p.name)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let topics = event
+        .topics
+        .iter()
+        .filter_map(|t| app.data.topic(t))
+        .map(|t| view! { <span class="tag">{t.name}</span> })
+        .collect_view();
+    let future = event.date.sort_key() > today;
+    view! {
+        <li class="event" data-testid="event" data-event-id=id class:expanded=expanded class:future=future>
+            <article>
+                <h4 class="event-heading">
+                    <button
+                        type="button"
+                        class="event-toggle"
+                        aria-expanded=move || expanded.get().to_string()
+                        aria-controls=body_id.clone()
+                        on:click=move |_| {
+                            let open = !expanded.get_untracked();
+                            app.edit(|s| s.event = open.then(|| id.to_string()));
+                        }
+                    >
+                        <time class="event-date">{event.date.to_string()}</time>
+                        <span class="event-title">
+                            <Highlighted text=event.title terms />
+                        </span>
+                    </button>
+                </h4>
+                <p class="event-meta">
+                    <CertaintyBadge certainty=event.certainty />
+                    {key_figure}
+                    <span class="parties">{parties}</span>
+                    {topics}
+                </p>
+                <Show when=move || expanded.get()>
+                    <EventDetails event terms body_id=body_id.clone() />
+                </Show>
+            </article>
+        </li>
+    }
+}
+
+/// The expanded part of an event: summary, figures, sources, conflicts and
+/// the clause changes it caused.
+#[component]
+fn EventDetails(event: &'static Event, terms: Signal<Vec<String>>, body_id: String) -> impl IntoView {
+    let app = use_app();
+    let data = app.data;
+    let figures = (!event.figures.is_empty()).then(|| {
+        view! {
+            <div class="detail">
+                <h5>"Figures"</h5>
+                <ul class="figures">
+                    {event
+                        .figures
+                        .iter()
+                        .map(|f| view! { <li><strong>{f.display}</strong> " — " {f.label}</li> })
+                        .collect_view()}
+                </ul>
+            </div>
+        }
+    });
+    let conflicts: Vec<_> = data.conflicts_of_event(event.id).collect();
+    let conflicts = (!conflicts.is_empty()).then(|| {
+        view! {
+            <div class="detail conflicts">
+                <h5>"Sources disagree"</h5>
+                {conflicts
+                    .into_iter()
+                    .map(|c| {
+                        view! {
+                            <div class="conflict">
+                                <p><strong>{c.title}</strong> " " {c.summary}</p>
+                                <ul>
+                                    {c
+                                        .claims
+                                        .iter()
+                                        .map(|cl| {
+                                            view! {
+                                                <li>
+                                                    <SourceCite id=cl.source /> ": " {cl.text} " "
+                                                    <CertaintyBadge certainty=cl.certainty />
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        }
+    });
+    let clause_links = (!event.clause_changes.is_empty()).then(|| {
+        view! {
+            <div class="detail">
+                <h5>"Clause changes it caused"</h5>
+                <ul>
+                    {event
+                        .clause_changes
+                        .iter()
+                        .filter_map(|c| {
+                            let clause = data.clause(c.clause)?;
+                            let b = c.version;
+                            // Compare the version it set with the one before.
+                            let a = data
+                                .version_index(b)
+                                .and_then(|i| i.checked_sub(1))
+                                .map(|i| data.versions[i].id);
+                            let cid = clause.id;
+                            Some(view! {
+                                <li>
+                                    <Link
+                                        to=move |s| {
+                                            s.view = View::Clauses;
+                                            s.clause = Some(cid.to_string());
+                                            s.a = a.map(str::to_string);
+                                            s.b = Some(b.to_string());
+                                        }
+                                        class="clause-link"
+                                        testid="event-clause-link"
+                                        anchor=format!("clause-{cid}")
+                                    >
+                                        {format!("{} — {} terms", clause.name, b)}
+                                    </Link>
+                                </li>
+                            })
+                        })
+                        .collect_view()}
+                </ul>
+            </div>
+        }
+    });
+    let resolves = event.resolves_by.map(|d: EventDate| {
+        view! { <p class="resolves">"Prediction; resolves by " {d.to_string()} "."</p> }
+    });
+    let note = event.date.note.map(|n| view! { <p class="date-note">"Date: " {n}</p> });
+    view! {
+        <div class="event-body" id=body_id>
+            <p class="summary">
+                <Highlighted text=event.summary terms />
+            </p>
+            {resolves}
+            {note}
+            {figures}
+            <div class="detail">
+                <h5>"Sources"</h5>
+                <ul class="sources">
+                    {event.sources.iter().map(|s| view! { <li><SourceCite id=s /></li> }).collect_view()}
+                </ul>
+            </div>
+            {conflicts}
+            {clause_links}
+        </div>
+    }
+}
+
+/// What to show when nothing matches: which filters exclude everything, each
+/// with a button that removes it and says how many events that would bring.
+#[component]
+fn EmptyResults(outcome: Memo<Outcome>) -> impl IntoView {
+    let app = use_app();
+    let without = move || outcome.with(|o| o.facets.without.clone());
+    view! {
+        <div class="empty" data-testid="empty-results">
+            <p><strong>"No events match these filters."</strong></p>
+            <ul class="remove-filters">
+                {move || {
+                    without()
+                        .into_iter()
+                        .map(|(kind, n)| {
+                            view! {
+                                <li>
+                                    <button type="button" on:click=move |_| app.edit(|s| kind.clear(s))>
+                                        {format!("Remove the {} filter ({n} events)", kind_label(kind))}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            <button type="button" on:click=move |_| app.edit(ViewState::clear_filters)>
+                "Clear all filters"
+            </button>
+        </div>
+    }
+}
+
+fn kind_label(kind: FilterKind) -> &'static str {
+    match kind {
+        FilterKind::Search => "search",
+        FilterKind::Dates => "date",
+        FilterKind::Party => "party",
+        FilterKind::Topic => "topic",
+        FilterKind::Certainty => "certainty",
+        FilterKind::Source => "source",
+    }
+}

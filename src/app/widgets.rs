@@ -1,0 +1,120 @@
+//! Small pieces shared by the views: in-app links, highlighted text, badges.
+
+use super::use_app;
+use crate::model::{Certainty, Dataset};
+use crate::text;
+use crate::url_state::{View, ViewState};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A link to another view state. It is a real `<a href="?…">`, so it can be
+/// opened in a new tab or copied; a plain click moves within the app and
+/// adds a history entry.
+#[component]
+pub fn Link<F>(
+    /// How the link changes the current view state.
+    to: F,
+    /// CSS class.
+    #[prop(optional)]
+    class: &'static str,
+    /// `data-testid`, for links that tests rely on.
+    #[prop(optional, into)]
+    testid: Option<String>,
+    /// Marks the link as the current page (`aria-current="page"`).
+    #[prop(optional, into)]
+    current: Option<Signal<bool>>,
+    /// An element id to bring into view after the move.
+    #[prop(optional, into)]
+    anchor: Option<String>,
+    children: Children,
+) -> impl IntoView
+where
+    F: Fn(&mut ViewState) + Copy + Send + Sync + 'static,
+{
+    let app = use_app();
+    let is_current = move || current.is_some_and(|c| c.get());
+    let fragment = anchor.clone().map(|a| format!("#{a}")).unwrap_or_default();
+    view! {
+        <a
+            class=class
+            data-testid=testid
+            href=move || format!("{}{fragment}", app.href(to))
+            aria-current=move || is_current().then_some("page")
+            on:click=move |ev: web_sys::MouseEvent| {
+                // Let the browser handle new-tab and download gestures.
+                if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0 {
+                    return;
+                }
+                ev.prevent_default();
+                app.navigate(to);
+                match &anchor {
+                    Some(id) => reveal(id.clone()),
+                    None => scroll_to_top(),
+                }
+            }
+        >
+            {children()}
+        </a>
+    }
+}
+
+/// Brings the top of the main region into view after a navigation, as a
+/// page load would.
+pub fn scroll_to_top() {
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+/// Scrolls to and focuses the element with this id once the view that
+/// holds it has rendered (the next animation frame).
+pub fn reveal(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id) {
+            el.scroll_into_view();
+            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// Text with every occurrence of the search terms marked.
+#[component]
+pub fn Highlighted(text: &'static str, terms: Signal<Vec<String>>) -> impl IntoView {
+    move || {
+        terms.with(|terms| {
+            text::highlight(text, terms)
+                .into_iter()
+                .map(|seg| {
+                    if seg.hit {
+                        view! { <mark>{seg.text}</mark> }.into_any()
+                    } else {
+                        seg.text.into_any()
+                    }
+                })
+                .collect_view()
+        })
+    }
+}
+
+/// A certainty label; the shape and the word carry it, not colour alone.
+#[component]
+pub fn CertaintyBadge(certainty: Certainty) -> impl IntoView {
+    view! { <span class=format!("badge certainty certainty-{}", certainty.id())>{certainty.label()}</span> }
+}
+
+/// A source cited by id: its title, linking to it in the Sources view.
+#[component]
+pub fn SourceCite(id: &'static str) -> impl IntoView {
+    let app = use_app();
+    let title = source_title(app.data, id);
+    view! {
+        <Link to=|s| s.view = View::Sources anchor=format!("source-{id}") class="cite">
+            {title}
+        </Link>
+    }
+}
+
+/// The title of a source, or its id if the source is unknown.
+pub fn source_title(data: &Dataset, id: &'static str) -> &'static str {
+    data.source(id).map_or(id, |s| s.title)
+}

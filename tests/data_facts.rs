@@ -1,0 +1,258 @@
+//! Pins a handful of facts from the five sources, so an accidental edit to
+//! `data/*.toml` fails `cargo test` instead of shipping. If a test fails after
+//! a deliberate correction, check the source, then update the test.
+
+use pactline::data::builtin;
+use pactline::model::{Certainty, Dataset, Event, FieldValue, FigureKind, Term, TermStatus};
+use std::path::Path;
+
+fn data() -> &'static Dataset {
+    builtin()
+}
+
+fn event(id: &str) -> &'static Event {
+    data().event(id).unwrap_or_else(|| panic!("event `{id}` should exist"))
+}
+
+fn term(clause: &str, version: &str) -> &'static Term {
+    data()
+        .clause(clause)
+        .unwrap_or_else(|| panic!("clause `{clause}` should exist"))
+        .term(version)
+        .unwrap_or_else(|| panic!("clause `{clause}` should have a term for {version}"))
+}
+
+fn field(term: &Term, name: &str) -> FieldValue {
+    term.fields
+        .iter()
+        .find(|f| f.name == name)
+        .unwrap_or_else(|| panic!("term for {} should have field `{name}`", term.version))
+        .value
+}
+
+/// The number a field holds, whatever text the build wrote beside it.
+fn number(value: FieldValue) -> f64 {
+    match value {
+        FieldValue::Number(n, ..) => n,
+        other => panic!("expected a number, found {other:?}"),
+    }
+}
+
+#[test]
+fn versions_are_2019_2023_2025_2026_in_order() {
+    let ids: Vec<&str> = data().versions.iter().map(|v| v.id).collect();
+    assert_eq!(ids, ["2019", "2023", "2025", "2026"]);
+}
+
+#[test]
+fn the_five_sources_are_present() {
+    let ids: Vec<&str> = data().sources.iter().map(|s| s.id).collect();
+    assert_eq!(
+        ids,
+        [
+            "video-breakup",
+            "blog-clean-breakup",
+            "podcast-insights",
+            "news-reset",
+            "ainews-deep-dive"
+        ]
+    );
+}
+
+#[test]
+fn microsoft_invested_1_billion_in_2019() {
+    let e = event("microsoft-invests-1b");
+    assert_eq!(e.date.year, 2019);
+    assert_eq!(e.certainty, Certainty::Reported);
+    assert!(e.sources.contains(&"video-breakup"));
+    let key = e.figures.first().expect("the 2019 investment should have a key figure");
+    assert_eq!(key.kind, FigureKind::Money);
+    assert_eq!(key.value, 1.0);
+    assert_eq!(key.unit, "USD");
+    assert_eq!(key.scale, Some("billion"));
+    assert_eq!(key.display, "$1B");
+}
+
+#[test]
+fn microsoft_added_10_billion_in_2023() {
+    let e = event("microsoft-invests-10b");
+    assert_eq!(e.date.year, 2023);
+    let key = e.figures.first().expect("the 2023 investment should have a key figure");
+    assert_eq!((key.value, key.scale), (10.0, Some("billion")));
+}
+
+#[test]
+fn restructuring_stake_is_about_27_percent_worth_about_135_billion() {
+    let e = event("restructuring-stake");
+    assert_eq!(e.date.year, 2025);
+    let stake = e
+        .figures
+        .iter()
+        .find(|f| f.kind == FigureKind::Stake)
+        .expect("the 2025 restructuring should state Microsoft's stake");
+    assert_eq!((stake.value, stake.unit, stake.display), (27.0, "%", "~27%"));
+    let value = e
+        .figures
+        .iter()
+        .find(|f| f.kind == FigureKind::Money)
+        .expect("the 2025 restructuring should state the stake's value");
+    assert_eq!(
+        (value.value, value.scale, value.display),
+        (135.0, Some("billion"), "~$135B")
+    );
+
+    let t = term("equity-stake", "2025");
+    assert_eq!(t.status, TermStatus::Stated);
+    assert_eq!(number(field(t, "stake_percent")), 27.0);
+}
+
+#[test]
+fn cloud_is_exclusive_in_2019_and_not_in_2026() {
+    let before = term("cloud-exclusivity", "2019");
+    assert_eq!(before.status, TermStatus::Stated);
+    assert_eq!(field(before, "exclusive"), FieldValue::Bool(true));
+
+    let after = term("cloud-exclusivity", "2026");
+    assert_eq!(after.status, TermStatus::Stated);
+    assert_eq!(field(after, "exclusive"), FieldValue::Bool(false));
+    let change = after
+        .change
+        .as_ref()
+        .expect("the 2026 cloud term should say who the change favours");
+    assert_eq!(change.favours.id(), "openai");
+}
+
+#[test]
+fn licence_becomes_non_exclusive_in_2026_and_runs_through_2032() {
+    assert_eq!(
+        field(term("model-ip-exclusivity", "2019"), "exclusive"),
+        FieldValue::Bool(true)
+    );
+    assert_eq!(
+        field(term("model-ip-exclusivity", "2026"), "exclusive"),
+        FieldValue::Bool(false)
+    );
+    assert_eq!(
+        field(term("model-ip-term", "2019"), "ends"),
+        FieldValue::Text("until AGI")
+    );
+    assert_eq!(field(term("model-ip-term", "2025"), "ends"), FieldValue::Text("2032"));
+    assert_eq!(field(term("model-ip-term", "2026"), "ends"), FieldValue::Text("2032"));
+}
+
+#[test]
+fn agi_clause_term_for_each_version() {
+    let t2019 = term("agi-clause", "2019");
+    assert_eq!(t2019.status, TermStatus::Stated);
+    assert_eq!(field(t2019, "agi_trigger"), FieldValue::Bool(true));
+
+    assert_eq!(term("agi-clause", "2023").status, TermStatus::Unstated);
+
+    let t2025 = term("agi-clause", "2025");
+    assert_eq!(t2025.status, TermStatus::Stated);
+    assert_eq!(
+        field(t2025, "verified_by"),
+        FieldValue::Text("independent expert panel")
+    );
+
+    let t2026 = term("agi-clause", "2026");
+    assert_eq!(t2026.status, TermStatus::Stated);
+    assert_eq!(field(t2026, "agi_trigger"), FieldValue::Bool(false));
+    for source in ["news-reset", "podcast-insights", "video-breakup"] {
+        assert!(
+            t2026.sources.contains(&source),
+            "the 2026 AGI term should cite {source}"
+        );
+    }
+}
+
+#[test]
+fn podcast_digest_alone_states_a_20_percent_revenue_share() {
+    let e = event("revenue-share-20-percent");
+    assert_eq!(e.sources, ["podcast-insights"]);
+    assert_eq!(e.certainty, Certainty::Reported);
+    let key = e
+        .figures
+        .first()
+        .expect("the revenue-share claim should carry its rate");
+    assert_eq!((key.kind, key.value, key.unit), (FigureKind::Percent, 20.0, "%"));
+}
+
+#[test]
+fn revenue_share_to_microsoft_runs_through_2030_with_a_cap_in_2026() {
+    let t = term("revenue-share-to-microsoft", "2026");
+    assert_eq!(field(t, "ends"), FieldValue::Text("2030"));
+    assert_eq!(field(t, "cap"), FieldValue::Bool(true));
+    assert!(
+        t.change.is_some(),
+        "the 2026 revenue-share term changed and should say how"
+    );
+    assert_eq!(term("revenue-share-to-openai", "2026").status, TermStatus::Absent);
+}
+
+#[test]
+fn national_security_carve_out_keeps_the_podcasts_relative_date() {
+    let d = event("national-security-carve-out").date;
+    assert_eq!(d.year, 2025);
+    assert!(d.approx);
+    assert_eq!(d.relative, Some("last fall"));
+    assert_eq!(d.to_string(), "last fall 2025 (approx.)");
+}
+
+#[test]
+fn deep_dive_benchmark_is_hypothetical() {
+    let table = data()
+        .tables
+        .iter()
+        .find(|t| t.id == "accelerator-benchmark")
+        .expect("the deep dive's benchmark table should be present");
+    assert_eq!(table.certainty, Certainty::Hypothetical);
+    assert_eq!(table.source, "ainews-deep-dive");
+    assert_eq!(
+        event("deep-dive-accelerator-benchmark").certainty,
+        Certainty::Hypothetical
+    );
+}
+
+#[test]
+fn every_source_is_cited_by_at_least_one_event() {
+    for source in data().sources {
+        assert!(
+            data().events.iter().any(|e| e.sources.contains(&source.id)),
+            "source `{}` is cited by no event",
+            source.id
+        );
+    }
+}
+
+#[test]
+fn every_source_file_exists_in_shared_sources() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/sources");
+    if !dir.is_dir() {
+        eprintln!("skipped: {} is not present on this machine", dir.display());
+        return;
+    }
+    for source in data().sources {
+        assert!(
+            dir.join(source.file).is_file(),
+            "source `{}` names `{}`, which is not in {}",
+            source.id,
+            source.file,
+            dir.display()
+        );
+    }
+}
+
+#[test]
+fn every_conflict_has_claims_from_at_least_two_sources() {
+    for conflict in data().conflicts {
+        let mut sources: Vec<&str> = conflict.claims.iter().map(|c| c.source).collect();
+        sources.sort_unstable();
+        sources.dedup();
+        assert!(
+            sources.len() >= 2,
+            "conflict `{}` should set two sources against each other",
+            conflict.id
+        );
+    }
+}
