@@ -9,6 +9,7 @@
 
 mod clauses;
 mod keys;
+mod share;
 mod shell;
 mod sources;
 mod timeline;
@@ -140,6 +141,9 @@ fn App(data: &'static Dataset, index: &'static SearchIndex, query: String) -> im
     let popstate = window_event_listener(leptos::ev::popstate, move |_| app.reload_from_url());
     on_cleanup(move || popstate.remove());
     keys::install(app);
+    if app.view.with_untracked(|s| s.embed) {
+        share::report_height_to_parent();
+    }
 
     view! { <shell::Shell /> }
 }

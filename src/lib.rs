@@ -17,10 +17,13 @@
 pub mod compare;
 pub mod data;
 pub mod diff;
+pub mod export;
 pub mod filter;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod loader;
 pub mod model;
+pub mod share;
+pub mod summary;
 pub mod synthetic;
 pub mod text;
 pub mod url_state;

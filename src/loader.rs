@@ -446,7 +446,7 @@ fn parse_date(text: &str) -> Result<Date, String> {
                 return Err(bad());
             }
             date.day = third.parse().map_err(|_| bad())?;
-            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
             let days = match date.month {
                 2 if leap => 29,
                 2 => 28,

@@ -10,11 +10,25 @@ use std::process::{Command, ExitCode};
 /// The budget in bytes, brotli-compressed at quality 11. The one place it is
 /// set; raise it only with a reason written here.
 ///
-/// - 150 KB: the starting budget (issue 2).
-const BUDGET: u64 = 150 * 1024;
+/// - 150 KB: the starting budget (issue 2). The app shell alone fits well
+///   inside it.
+/// - 215 KB (issues 3–5, measured 2026-11-23): the embedded dataset (106
+///   events, 19 clauses × 4 versions, 14 conflicts, 6 tables) adds 29 KB of
+///   brotli to the wasm; the timeline and clause views, built with Leptos,
+///   take the app to 166 KB before the data; the word diff (`similar`) is
+///   6 KB of that.
+/// - 235 KB (issue 6): copy link, embed and cite dialogs, CSV and JSON
+///   downloads and embed resizing add 12 KB to the wasm; the service worker
+///   (fetched on first load) adds 2 KB. The rest is headroom for issue 7.
+///   The plan to win bytes back is in README.md.
+const BUDGET: u64 = 235 * 1024;
 
 /// The file kinds that count towards the budget.
 const SHIPPED: [&str; 4] = ["html", "js", "wasm", "css"];
+
+/// Files the app itself never loads: the blog embed script runs on the
+/// host page, not in Pactline's first load.
+const NOT_LOADED: [&str; 1] = ["embed.js"];
 
 fn brotli_size(path: &Path) -> Result<u64, String> {
     let out = Command::new("brotli")

@@ -1,7 +1,7 @@
 //! The clause comparison: a matrix of every clause across every version,
 //! and a pairwise comparison of two versions with who gained.
 
-use super::widgets::{Link, SourceCite, reveal};
+use super::widgets::{Link, SourceCite, SourceList, reveal};
 use super::{AppState, use_app};
 use crate::compare::{self, ClauseComparison, Summary};
 use crate::diff::{self, Op};
@@ -315,10 +315,7 @@ fn ClauseRow(row: ClauseComparison) -> impl IntoView {
             {fields}
             {favour}
             {events}
-            <p class="cited">
-                "Sources: "
-                {cited.into_iter().map(|s| view! { <SourceCite id=s /> " " }).collect_view()}
-            </p>
+            <p class="cited">"Sources: " <SourceList ids=cited /></p>
         </article>
     }
 }
@@ -387,7 +384,7 @@ fn Matrix() -> impl IntoView {
                     <span class="version-name">{v.name}</span>
                     <span class="version-date">{v.date.to_string()}</span>
                     <span class="version-sources">
-                        {v.sources.iter().map(|s| view! { <SourceCite id=s /> " " }).collect_view()}
+                        <SourceList ids=v.sources.to_vec() />
                     </span>
                 </th>
             }

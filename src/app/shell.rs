@@ -1,6 +1,8 @@
 //! The frame around every view: header, view switcher, notices, footer.
 
-use super::{clauses::ClausesView, sources::SourcesView, timeline::TimelineView, use_app, widgets::Link};
+use super::{
+    clauses::ClausesView, share::ShareBar, sources::SourcesView, timeline::TimelineView, use_app, widgets::Link,
+};
 use crate::url_state::{Theme, View};
 use leptos::prelude::*;
 
@@ -67,6 +69,7 @@ pub fn Shell() -> impl IntoView {
                     })
                     .collect_view()}
             </nav>
+            <ShareBar />
             <Notices />
             <main id="main" tabindex="-1" data-testid="view" data-view=move || current().id()>
                 {move || match current() {

@@ -114,6 +114,21 @@ pub fn SourceCite(id: &'static str) -> impl IntoView {
     }
 }
 
+/// Several sources, separated for reading, or a plain statement that none
+/// is cited.
+#[component]
+pub fn SourceList(ids: Vec<&'static str>) -> impl IntoView {
+    if ids.is_empty() {
+        return view! { <span class="no-source">"no source states it"</span> }.into_any();
+    }
+    let last = ids.len() - 1;
+    ids.into_iter()
+        .enumerate()
+        .map(|(i, id)| view! { <SourceCite id />{(i < last).then_some("; ")} })
+        .collect_view()
+        .into_any()
+}
+
 /// The title of a source, or its id if the source is unknown.
 pub fn source_title(data: &Dataset, id: &'static str) -> &'static str {
     data.source(id).map_or(id, |s| s.title)

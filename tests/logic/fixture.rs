@@ -44,6 +44,10 @@ const fn source(id: &'static str, title: &'static str) -> Source {
     }
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "fixture rows read best as one positional call each"
+)]
 const fn event(
     id: &'static str,
     date: EventDate,

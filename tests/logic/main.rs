@@ -4,8 +4,11 @@
 
 mod compare;
 mod diff;
+mod export;
 mod filtering;
 mod fixture;
+mod share;
+mod summary;
 mod synthetic;
 mod url_state;
 mod validation;

@@ -1,0 +1,334 @@
+//! Packs the built app into one self-contained HTML file that opens from
+//! disk (`file://`), can be mailed or archived, and fetches nothing.
+//!
+//! ```text
+//! trunk build --release
+//! cargo run --release --example single_file -- [DIST] [OUTPUT]
+//! ```
+//!
+//! `DIST` is Trunk's output (default `dist`); `OUTPUT` defaults to
+//! `target/pactline.html`, outside `dist/`, so that a static host does not
+//! publish it and the size budget (`tests/size.rs`) does not count it.
+//!
+//! From `DIST/index.html` it:
+//! - inlines the stylesheet as a `<style>` element;
+//! - drops what only makes sense over http(s): the module and wasm preloads,
+//!   the web app manifest and the service-worker registration;
+//! - turns the icon into a `data:` URL;
+//! - replaces Trunk's module script, which imports the wasm-bindgen glue and
+//!   fetches the wasm, with one inline module: the glue itself, then a few
+//!   lines that decode the wasm from a base64 `<script
+//!   type="application/octet-stream" id="pactline-wasm">` element and pass
+//!   the bytes to the glue's init function.
+//!
+//! It then checks that no `src` or `href` in the output names a file, and
+//! prints the output's path and size. It is std-only on purpose: a build
+//! helper should not add to the crate's dependency tree.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::{env, fs};
+
+fn main() -> ExitCode {
+    let mut args = env::args_os().skip(1);
+    let dist = PathBuf::from(args.next().unwrap_or_else(|| "dist".into()));
+    let output = PathBuf::from(args.next().unwrap_or_else(|| "target/pactline.html".into()));
+    match build(&dist) {
+        Ok(html) => {
+            if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty())
+                && let Err(e) = fs::create_dir_all(dir)
+            {
+                eprintln!("single_file: cannot create {}: {e}", dir.display());
+                return ExitCode::FAILURE;
+            }
+            if let Err(e) = fs::write(&output, &html) {
+                eprintln!("single_file: cannot write {}: {e}", output.display());
+                return ExitCode::FAILURE;
+            }
+            println!("{} ({} bytes)", output.display(), html.len());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("single_file: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn build(dist: &Path) -> Result<String, String> {
+    let read = |name: &str| -> Result<Vec<u8>, String> {
+        // Trunk writes `./name`; anything that climbs out of dist/ is refused.
+        let name = name.trim_start_matches("./");
+        if name.is_empty() || name.contains("..") || name.contains(':') || name.starts_with('/') {
+            return Err(format!(
+                "refusing to inline {name:?}: not a file inside {}",
+                dist.display()
+            ));
+        }
+        fs::read(dist.join(name)).map_err(|e| format!("cannot read {}: {e}", dist.join(name).display()))
+    };
+    let text = |name: &str| -> Result<String, String> {
+        String::from_utf8(read(name)?).map_err(|_| format!("{name} is not UTF-8"))
+    };
+
+    let index = text("index.html").map_err(|e| format!("{e} (run `trunk build --release` first)"))?;
+    let mut out = String::with_capacity(index.len() + (1 << 20));
+    let mut wasm_b64 = None;
+    let mut rest = index.as_str();
+
+    while let Some(tag) = next_tag(rest) {
+        out.push_str(&rest[..tag.start]);
+        let raw = &rest[tag.start..tag.end];
+        let attr = |name: &str| tag.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+        match tag.name.as_str() {
+            "link" => {
+                let rel = attr("rel").unwrap_or("").to_ascii_lowercase();
+                let href = attr("href").unwrap_or("");
+                let rels: Vec<&str> = rel.split_ascii_whitespace().collect();
+                if rels.contains(&"stylesheet") {
+                    let css = text(href)?;
+                    if css.to_ascii_lowercase().contains("</style") {
+                        return Err(format!(
+                            "{href} contains `</style`, which would end the inline style early"
+                        ));
+                    }
+                    out.push_str("<style>");
+                    out.push_str(&css);
+                    out.push_str("</style>");
+                } else if rels.contains(&"icon") {
+                    let mime = if href.ends_with(".svg") {
+                        "image/svg+xml"
+                    } else {
+                        "image/png"
+                    };
+                    out.push_str(&format!(
+                        "<link rel=icon href=\"data:{mime};base64,{}\">",
+                        base64(&read(href)?)
+                    ));
+                } else if rels
+                    .iter()
+                    .any(|r| ["modulepreload", "preload", "prefetch", "manifest", "apple-touch-icon"].contains(r))
+                {
+                    // Only useful to a page served over http(s).
+                } else {
+                    return Err(format!("do not know how to inline {raw}"));
+                }
+            }
+            "script" if attr("src").is_some() => {
+                return Err(format!("do not know how to inline {raw}"));
+            }
+            "script" if attr("type") == Some("module") && tag.body.contains("module_or_path") => {
+                let glue_name = quoted_after(&tag.body, " from ")
+                    .ok_or("cannot find the glue's file name in Trunk's module script")?;
+                let wasm_name = quoted_after(&tag.body, "module_or_path:")
+                    .ok_or("cannot find the wasm's file name in Trunk's module script")?;
+                let glue = text(glue_name)?;
+                wasm_b64 = Some(base64(&read(wasm_name)?));
+                out.push_str("<script type=module>");
+                out.push_str(&inline_glue(&glue)?);
+                out.push_str("</script>");
+            }
+            "script" if tag.body.contains("serviceWorker") => {
+                // Service workers do not exist on file://.
+            }
+            _ => out.push_str(raw),
+        }
+        rest = &rest[tag.end..];
+    }
+    out.push_str(rest);
+
+    let wasm_b64 = wasm_b64.ok_or("index.html has no Trunk module script (`module_or_path`)")?;
+    let holder = format!("<script type=application/octet-stream id=pactline-wasm>{wasm_b64}</script>");
+    match out.rfind("</body>") {
+        Some(at) => out.insert_str(at, &holder),
+        None => out.push_str(&holder),
+    }
+
+    let mut check = out.as_str();
+    while let Some(tag) = next_tag_any(check) {
+        for (k, v) in &tag.attrs {
+            if (k == "src" || k == "href") && !(v.starts_with("data:") || v.starts_with('#')) {
+                return Err(format!("the output would still load {v:?} ({k}= in <{}>)", tag.name));
+            }
+        }
+        check = &check[tag.end..];
+    }
+    Ok(out)
+}
+
+/// The wasm-bindgen glue as the body of an inline module, followed by the
+/// code that starts it from the embedded bytes.
+fn inline_glue(glue: &str) -> Result<String, String> {
+    // `export { initSync, __wbg_init as default };` names the init function.
+    let init = glue
+        .rfind(" as default")
+        .and_then(|end| {
+            glue[..end]
+                .rsplit(|c: char| c == '{' || c == ',' || c.is_whitespace())
+                .next()
+        })
+        .filter(|name| !name.is_empty())
+        .ok_or("cannot find the glue's default export (its init function)")?;
+    // With no argument the glue would fetch `<crate>_bg.wasm` next to the
+    // page. It always gets the bytes here; make sure it can never fetch.
+    let mut glue = glue.to_owned();
+    while let Some(at) = glue.find("import.meta.url") {
+        let start = glue[..at]
+            .rfind("new URL(")
+            .ok_or("unexpected use of import.meta.url in the glue")?;
+        let end = at + glue[at..].find(')').ok_or("unbalanced new URL( in the glue")? + 1;
+        glue.replace_range(start..end, "undefined");
+    }
+    // Inside an inline script, `</script` would end it early; in JS strings,
+    // `<\/script` means the same.
+    let glue = glue.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT");
+    if glue.contains("<!--") {
+        return Err("the glue contains `<!--`, which changes how an inline script is parsed".into());
+    }
+    Ok(format!(
+        r#"{glue}
+// Single-file build (examples/single_file.rs): the wasm is base64 in #pactline-wasm.
+{{
+  const holder = document.getElementById("pactline-wasm");
+  const b64 = holder.textContent.trim();
+  holder.remove();
+  const bytes = typeof Uint8Array.fromBase64 === "function"
+    ? Uint8Array.fromBase64(b64)
+    : Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  const instance = await {init}({{ module_or_path: bytes }});
+  dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{ detail: {{ wasm: instance }} }}));
+}}
+"#
+    ))
+}
+
+/// The first '…' or "…" string after `marker` in `s`.
+fn quoted_after<'a>(s: &'a str, marker: &str) -> Option<&'a str> {
+    let after = &s[s.find(marker)? + marker.len()..];
+    let open = after.find(['\'', '"'])?;
+    let quote = after[open..].chars().next()?;
+    let body = &after[open + 1..];
+    Some(&body[..body.find(quote)?])
+}
+
+/// Standard base64 with padding. Written out rather than taken from a crate
+/// so that this helper adds nothing to Cargo.lock; it only runs at build time.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// A start tag found in the HTML: `start..end` covers the tag and, for
+/// `<script>` and `<style>`, its contents and end tag (kept in `body`).
+struct Tag {
+    name: String,
+    attrs: Vec<(String, String)>,
+    body: String,
+    start: usize,
+    end: usize,
+}
+
+/// The next `<link>` or `<script>` in `html`.
+fn next_tag(html: &str) -> Option<Tag> {
+    let mut from = 0;
+    loop {
+        let tag = next_tag_any(&html[from..])?;
+        if tag.name == "link" || tag.name == "script" {
+            return Some(Tag {
+                start: tag.start + from,
+                end: tag.end + from,
+                ..tag
+            });
+        }
+        from += tag.end;
+    }
+}
+
+/// The next start tag of any kind, skipping comments, end tags and doctype.
+/// Enough for the HTML Trunk writes (minified or not), not a full parser.
+fn next_tag_any(html: &str) -> Option<Tag> {
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while let Some(lt) = html[i..].find('<') {
+        let start = i + lt;
+        if html[start..].starts_with("<!--") {
+            i = start + html[start..].find("-->").map_or(html.len() - start, |e| e + 3);
+            continue;
+        }
+        if !bytes.get(start + 1).is_some_and(u8::is_ascii_alphabetic) {
+            i = start + 1;
+            continue;
+        }
+        let mut j = start + 1;
+        while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'-') {
+            j += 1;
+        }
+        let name = html[start + 1..j].to_ascii_lowercase();
+        let mut attrs = Vec::new();
+        loop {
+            while j < bytes.len() && (bytes[j].is_ascii_whitespace() || bytes[j] == b'/') {
+                j += 1;
+            }
+            if j >= bytes.len() {
+                return None;
+            }
+            if bytes[j] == b'>' {
+                j += 1;
+                break;
+            }
+            let k = j;
+            while j < bytes.len() && !bytes[j].is_ascii_whitespace() && !b"=>/".contains(&bytes[j]) {
+                j += 1;
+            }
+            let key = html[k..j].to_ascii_lowercase();
+            let mut value = String::new();
+            if bytes.get(j) == Some(&b'=') {
+                j += 1;
+                match bytes.get(j) {
+                    Some(&q @ (b'"' | b'\'')) => {
+                        let end = j + 1 + html[j + 1..].find(q as char)?;
+                        value = html[j + 1..end].to_owned();
+                        j = end + 1;
+                    }
+                    _ => {
+                        let v = j;
+                        while j < bytes.len() && !bytes[j].is_ascii_whitespace() && bytes[j] != b'>' {
+                            j += 1;
+                        }
+                        value = html[v..j].to_owned();
+                    }
+                }
+            }
+            attrs.push((key, value.replace("&amp;", "&")));
+        }
+        let mut body = String::new();
+        if name == "script" || name == "style" {
+            let close = format!("</{name}");
+            let len = html[j..].to_ascii_lowercase().find(&close)?;
+            body = html[j..j + len].to_owned();
+            j += len + html[j + len..].find('>')? + 1;
+        }
+        return Some(Tag {
+            name,
+            attrs,
+            body,
+            start,
+            end: j,
+        });
+    }
+    None
+}

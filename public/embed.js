@@ -1,0 +1,42 @@
+/* Pactline embed: <div data-pactline="?view=clauses&a=2019" data-title="…">
+ * becomes an iframe (embed=1) of the app this script is served with, and
+ * follows the height the app posts. ES5; loading it twice changes nothing. */
+(function (w, d) {
+  var me = d.currentScript;
+  var m = me && /^(https?:\/\/[^\/]+)(\/[^?#]*\/)/.exec(me.src);
+  if (!m) return;
+  var origin = m[1], app = m[1] + m[2], frames = w.__pactlineFrames;
+  var els = d.querySelectorAll("[data-pactline]");
+  for (var i = 0; i < els.length; i++) {
+    var el = els[i];
+    if (el.getAttribute("data-pactline-ready")) continue;
+    el.setAttribute("data-pactline-ready", "1");
+    // Only a query string: nothing that could name a scheme, host or path.
+    var q = el.getAttribute("data-pactline").replace(/^\s*\??|\s*$/g, "");
+    if (/[\/\\:#\s<>"']/.test(q)) continue;
+    q = q.split("&").filter(function (p) { return p && !/^embed(=|$)/.test(p); });
+    var f = d.createElement("iframe");
+    f.src = app + "?" + q.concat("embed=1").join("&");
+    f.title = el.getAttribute("data-title") || "Pactline";
+    f.setAttribute("loading", "lazy");
+    f.style.cssText = "display:block;width:100%;height:600px;border:0";
+    f.pactlineOrigin = origin;
+    el.innerHTML = "";
+    el.appendChild(f);
+    (frames = frames || []).push(f);
+  }
+  if (!frames || w.__pactlineFrames) return;
+  w.__pactlineFrames = frames;
+  w.addEventListener("message", function (e) {
+    var v = e.data, h = v && v.height, n = 0;
+    if (Object.prototype.toString.call(v) !== "[object Object]" || v.type !== "pactline:height") return;
+    for (var k in v) n++;
+    if (n !== 2 || typeof h !== "number" || !(h >= 100 && h <= 20000)) return;
+    for (var j = 0; j < frames.length; j++) {
+      // Only the app inside that very iframe may resize it.
+      if (frames[j].contentWindow === e.source && e.origin === frames[j].pactlineOrigin) {
+        frames[j].style.height = Math.ceil(h) + "px";
+      }
+    }
+  });
+})(window, document);

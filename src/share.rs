@@ -1,0 +1,80 @@
+//! Links, embed snippets and citations for the current view.
+
+use crate::url_state::ViewState;
+
+/// Escapes text for an HTML attribute or text node.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The page's address without query or fragment: `https://host/blog/pactline/`
+/// or `file:///home/me/pactline.html`.
+pub fn page_url(href: &str) -> &str {
+    let end = href.find(['?', '#']).unwrap_or(href.len());
+    &href[..end]
+}
+
+/// The folder the page lives in, where `embed.js` sits beside it.
+pub fn folder_url(href: &str) -> &str {
+    let page = page_url(href);
+    match page.rfind('/') {
+        Some(i) => &page[..=i],
+        None => page,
+    }
+}
+
+/// The shareable link to `state`: the page plus its query, never in embed mode.
+pub fn link(href: &str, state: &ViewState) -> String {
+    let state = ViewState {
+        embed: false,
+        ..state.clone()
+    };
+    format!("{}{}", page_url(href), state.to_query())
+}
+
+/// The two ways to embed `state` in a blog post: the script snippet (a
+/// placeholder element plus `embed.js`, which sizes the iframe to its
+/// content), and a plain iframe that works without any script.
+pub fn embed_snippets(href: &str, state: &ViewState) -> (String, String) {
+    let query = ViewState {
+        embed: false,
+        ..state.clone()
+    }
+    .to_query();
+    let folder = folder_url(href);
+    let script = format!(
+        "<div data-pactline=\"{}\"></div>\n<script src=\"{}embed.js\" async></script>",
+        escape_html(&query),
+        escape_html(folder)
+    );
+    let framed = ViewState {
+        embed: true,
+        ..state.clone()
+    }
+    .to_query();
+    let iframe = format!(
+        "<iframe src=\"{}\" title=\"Pactline: the Microsoft–OpenAI partnership\" width=\"100%\" height=\"640\" style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe>",
+        escape_html(&format!("{}{framed}", page_url(href)))
+    );
+    (script, iframe)
+}
+
+/// A citation for the current view: title, dataset version, link and the
+/// date accessed (`YYYY-MM-DD`).
+pub fn citation(href: &str, state: &ViewState, version: &str, accessed: &str) -> String {
+    format!(
+        "Pactline: the Microsoft–OpenAI partnership, 2019–2026 (dataset version {version}). {}. Accessed {accessed}.",
+        link(href, state)
+    )
+}

@@ -1,0 +1,74 @@
+//! The static summary shown when the interactive app cannot run (no
+//! JavaScript, or no WebAssembly): key events and the first-vs-last clause
+//! table, as plain HTML generated at build time from the same dataset.
+
+use crate::compare;
+use crate::model::{Certainty, Dataset, TermStatus};
+use crate::share::escape_html;
+use std::fmt::Write as _;
+
+/// The HTML of the summary, to be pasted into `index.html` by Trunk. The app
+/// removes it when it starts.
+pub fn static_summary(data: &Dataset) -> String {
+    let mut out = String::new();
+    out.push_str("<div id=\"static-summary\" class=\"static-summary\">\n<h1>Pactline</h1>\n");
+    out.push_str(
+        "<p>How the Microsoft–OpenAI partnership changed, from the 2019 exclusive deal to the 2026 amendment.</p>\n",
+    );
+    out.push_str("<p class=\"why\" id=\"static-why\">Loading the interactive timeline… It needs JavaScript and WebAssembly. If this message stays, one of them is turned off or unsupported in this browser, and below is a static summary instead.</p>\n");
+    out.push_str("<noscript><p class=\"why\"><strong>JavaScript is turned off</strong>, so the interactive timeline and comparison cannot run. Here is a static summary of the same data.</p></noscript>\n");
+
+    // Key events: what actually happened and changed the agreement.
+    out.push_str("<h2>Key events</h2>\n<ul>\n");
+    for e in data
+        .events
+        .iter()
+        .filter(|e| e.certainty == Certainty::Reported && !e.clause_changes.is_empty())
+    {
+        let sources: Vec<&str> = e
+            .sources
+            .iter()
+            .filter_map(|id| data.source(id))
+            .map(|s| s.title)
+            .collect();
+        let _ = writeln!(
+            out,
+            "<li><strong>{}</strong>: {} <small>({})</small></li>",
+            escape_html(&e.date.to_string()),
+            escape_html(e.title),
+            escape_html(&sources.join("; "))
+        );
+    }
+    out.push_str("</ul>\n");
+
+    if let (Some(first), Some(last)) = (data.versions.first(), data.versions.last()) {
+        let _ = writeln!(
+            out,
+            "<h2>The {0} deal and the {1} amendment, clause by clause</h2>\n<table>\n<thead><tr><th scope=\"col\">Clause</th><th scope=\"col\">{0}</th><th scope=\"col\">{1}</th><th scope=\"col\">Change</th></tr></thead>\n<tbody>",
+            escape_html(first.id),
+            escape_html(last.id)
+        );
+        for row in compare::compare(data, first.id, last.id) {
+            let cell = |status: TermStatus, text: &str| match status {
+                TermStatus::Unstated => "Not stated in the sources.".to_string(),
+                TermStatus::Absent if text.is_empty() => "No such term.".to_string(),
+                _ => escape_html(text),
+            };
+            let _ = writeln!(
+                out,
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape_html(row.clause.name),
+                cell(row.a.status, row.a.text),
+                cell(row.b.status, row.b.text),
+                row.kind.label()
+            );
+        }
+        out.push_str("</tbody>\n</table>\n");
+    }
+    let _ = writeln!(
+        out,
+        "<p><small>Dataset version {}.</small></p>\n</div>",
+        escape_html(data.version)
+    );
+    out
+}

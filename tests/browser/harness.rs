@@ -1,0 +1,95 @@
+//! Self-tests of the harness. The after-scenario checks ("no request left
+//! 127.0.0.1", "no page errors") only mean something if the recorders would
+//! have caught a violation, so each engine is shown one; and keyboard input
+//! is checked to arrive as the app will see it.
+//!
+//! The fixture pages come from `tests/browser/fixtures/`, served by a second
+//! server instance (another port, so another origin), not from `dist/`.
+
+use std::path::Path;
+
+use crate::support::page::Page;
+use crate::support::server::Server;
+
+/// Starts a second origin serving the harness's fixture pages.
+async fn fixture_server() -> Result<Server, String> {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/fixtures");
+    Server::start(fixtures, "/fixture/")
+        .await
+        .map_err(|e| format!("starting the fixture server: {e}"))
+}
+
+/// A page that loads images from `http://example.invalid` and
+/// `https://example.invalid` reaches the recording proxy with both attempts,
+/// while the page itself (another loopback origin) loads directly.
+pub async fn offorigin_attempt_is_recorded(page: &Page) -> Result<(), String> {
+    let fixtures = fixture_server().await?;
+    page.goto(&format!("{}offorigin.html", fixtures.base_url())).await?;
+    let expected = [
+        ("GET", "http://example.invalid/x.png"),
+        ("CONNECT", "example.invalid:443"),
+    ];
+    page.wait_until("the proxy has seen both example.invalid requests", async || {
+        let seen = page.offorigin_requests();
+        Ok(expected.iter().all(|(method, target)| {
+            seen.iter()
+                .any(|request| request.method == *method && request.target == *target)
+        }))
+    })
+    .await?;
+
+    let unexpected: Vec<_> = page
+        .take_offorigin_requests()
+        .into_iter()
+        .filter(|request| !request.target.contains("example.invalid"))
+        .map(|request| request.to_string())
+        .collect();
+    if !unexpected.is_empty() {
+        // Typically the fixture page itself: loopback went through the proxy.
+        return Err(format!("unexpected requests reached the proxy: {unexpected:?}"));
+    }
+    let served_directly = fixtures
+        .log()
+        .since(0)
+        .iter()
+        .any(|request| request.target == "/fixture/offorigin.html" && request.status == 200);
+    if !served_directly {
+        return Err("the fixture server never served offorigin.html".into());
+    }
+    // The refused loads are errors by design (Chromium logs them).
+    page.take_errors().await?;
+    Ok(())
+}
+
+/// An uncaught error thrown by a page shows up in [`Page::errors`].
+pub async fn page_error_is_recorded(page: &Page) -> Result<(), String> {
+    let fixtures = fixture_server().await?;
+    page.goto(&format!("{}error.html", fixtures.base_url())).await?;
+    page.wait_until("the thrown error is recorded", async || {
+        Ok(page
+            .errors()
+            .await?
+            .iter()
+            .any(|error| error.contains("pactline self-test error")))
+    })
+    .await?;
+    page.take_errors().await?;
+    Ok(())
+}
+
+/// Typed text and named keys arrive at the page as the DOM `key` values
+/// the app's handlers will compare against.
+pub async fn keys_reach_the_page(page: &Page) -> Result<(), String> {
+    let fixtures = fixture_server().await?;
+    page.goto(&format!("{}keys.html", fixtures.base_url())).await?;
+    page.type_into("#field", "ab").await?;
+    for key in ["Enter", "ArrowDown", "Escape", "Tab"] {
+        page.press(key).await?;
+    }
+    let expected = "a,b,Enter,ArrowDown,Escape,Tab";
+    page.wait_until(&format!("the page has seen the keys {expected}"), async || {
+        Ok(page.attr("body", "data-keys").await?.as_deref() == Some(expected))
+    })
+    .await
+    .map_err(|timeout| format!("{timeout} (keys as the page saw them are in body[data-keys])"))
+}

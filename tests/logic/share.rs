@@ -1,0 +1,74 @@
+//! Copy link, embed snippets and citations.
+
+use pactline::share;
+use pactline::url_state::{View, ViewState};
+
+const HREF: &str = "https://example.org/blog/assets/pactline/?view=timeline&q=x&embed=1#top";
+
+fn clauses() -> ViewState {
+    ViewState {
+        view: View::Clauses,
+        a: Some("2019".into()),
+        b: Some("2026".into()),
+        ..ViewState::default()
+    }
+}
+
+#[test]
+fn links_keep_the_sub_path_and_drop_embed_mode() {
+    let state = ViewState {
+        embed: true,
+        q: "azure".into(),
+        ..ViewState::default()
+    };
+    assert_eq!(
+        share::link(HREF, &state),
+        "https://example.org/blog/assets/pactline/?view=timeline&q=azure"
+    );
+}
+
+#[test]
+fn embed_snippets_point_at_the_apps_folder() {
+    let (script, iframe) = share::embed_snippets(HREF, &clauses());
+    assert_eq!(
+        script,
+        "<div data-pactline=\"?view=clauses&amp;a=2019&amp;b=2026\"></div>\n<script src=\"https://example.org/blog/assets/pactline/embed.js\" async></script>"
+    );
+    assert!(iframe.starts_with(
+        "<iframe src=\"https://example.org/blog/assets/pactline/?view=clauses&amp;a=2019&amp;b=2026&amp;embed=1\""
+    ));
+}
+
+#[test]
+fn a_single_file_page_embeds_from_its_folder() {
+    assert_eq!(
+        share::folder_url("file:///home/me/pactline.html?view=sources"),
+        "file:///home/me/"
+    );
+    assert_eq!(
+        share::page_url("file:///home/me/pactline.html?view=sources"),
+        "file:///home/me/pactline.html"
+    );
+}
+
+#[test]
+fn markup_in_the_state_is_escaped_in_snippets() {
+    let state = ViewState {
+        q: "\"><script>x</script>".into(),
+        ..ViewState::default()
+    };
+    let (script, iframe) = share::embed_snippets(HREF, &state);
+    assert!(!script.contains("<script>x"));
+    // Only the iframe's own tags open; the query stays inside its attribute.
+    assert_eq!(iframe.matches('<').count(), 2, "{iframe}");
+    assert!(iframe.contains("q=%22%3E%3Cscript%3Ex%3C%2Fscript%3E"), "{iframe}");
+}
+
+#[test]
+fn citations_name_version_link_and_access_date() {
+    let cite = share::citation(HREF, &clauses(), "2026-11-23.abcd1234", "2026-11-23");
+    assert_eq!(
+        cite,
+        "Pactline: the Microsoft–OpenAI partnership, 2019–2026 (dataset version 2026-11-23.abcd1234). https://example.org/blog/assets/pactline/?view=clauses&a=2019&b=2026. Accessed 2026-11-23."
+    );
+}

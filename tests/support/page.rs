@@ -1,0 +1,381 @@
+//! Reader-level helpers that scenarios are written with.
+//!
+//! A [`Page`] is one browser session pointed at the app, plus what the
+//! harness recorded about it: the server's request log (scoped to the
+//! current scenario) and the page's errors. Every helper returns
+//! `Result<_, String>` with the engine and the selector in the message, so a
+//! scenario is a straight line of `?`s and a failure reads on its own.
+//!
+//! Waiting is always polling for a condition with a deadline, never a
+//! fixed sleep standing in for an assertion.
+
+use std::cell::{Cell, RefCell};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use fantoccini::Locator;
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::elements::Element;
+use fantoccini::error::CmdError;
+use fantoccini::key::Key;
+
+use super::artifacts_dir;
+use super::driver::{Engine, Session};
+use super::server::{Destination, RequestLog, RequestRecord, Server};
+
+/// How long `wait_for`, `wait_until` and the element helpers keep polling.
+const WAIT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How often they poll.
+const POLL_INTERVAL: Duration = Duration::from_millis(50);
+
+/// Marks the app's root element; `open` waits for it.
+const APP_ROOT: &str = r#"[data-testid="view"]"#;
+
+/// Reads (and normalises to strings) the errors the app's `index.html`
+/// records in `window.__pactlineErrors`; `null` if there is no recorder.
+const READ_ERRORS: &str = "const errors = window.__pactlineErrors; \
+     return Array.isArray(errors) ? errors.map(String) : null;";
+
+/// One browser session driving the app, as scenarios see it.
+#[derive(Debug)]
+pub struct Page {
+    session: Session,
+    app_url: String,
+    log: RequestLog,
+    /// Where the current scenario's part of the request log starts.
+    log_mark: Cell<usize>,
+    /// Errors gathered from documents already navigated away from, and
+    /// console entries already drained from the driver.
+    collected_errors: RefCell<Vec<String>>,
+}
+
+impl Page {
+    /// Wraps a fresh session on the app served by `server`. The server's
+    /// log from position `since` on belongs to this page: take it before
+    /// starting the browser, so its start-up traffic counts too.
+    pub fn new(session: Session, server: &Server, since: usize) -> Self {
+        Self {
+            session,
+            app_url: server.base_url(),
+            log: server.log().clone(),
+            log_mark: Cell::new(since),
+            collected_errors: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The engine this page runs on.
+    pub fn engine(&self) -> Engine {
+        self.session.engine
+    }
+
+    /// Loads the app with `query` (`""`, `"view=clauses"` or
+    /// `"?view=clauses"`) and waits until it has rendered its view.
+    pub async fn open(&self, query: &str) -> Result<(), String> {
+        let query = query.trim_start_matches('?');
+        let url = if query.is_empty() {
+            self.app_url.clone()
+        } else {
+            format!("{}?{query}", self.app_url)
+        };
+        self.goto(&url).await?;
+        self.wait_for(APP_ROOT).await
+    }
+
+    /// Navigates to any URL (e.g. a fixture on a second server) and waits
+    /// for the document to load.
+    pub async fn goto(&self, url: &str) -> Result<(), String> {
+        self.keep_document_errors().await?;
+        self.session
+            .client
+            .goto(url)
+            .await
+            .map_err(self.failed(&format!("loading {url}")))
+    }
+
+    /// Waits until at least one element matches `css`.
+    pub async fn wait_for(&self, css: &str) -> Result<(), String> {
+        self.first(css).await.map(drop)
+    }
+
+    /// Polls `ready` until it returns `Ok(true)`; `what` describes the
+    /// condition for the timeout message. An `Err` from `ready` ends the
+    /// wait at once.
+    pub async fn wait_until(
+        &self,
+        what: &str,
+        mut ready: impl AsyncFnMut() -> Result<bool, String>,
+    ) -> Result<(), String> {
+        let deadline = Instant::now() + WAIT_TIMEOUT;
+        loop {
+            if ready().await? {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!(
+                    "[{}] timed out after {WAIT_TIMEOUT:?} waiting until {what}",
+                    self.engine().name()
+                ));
+            }
+            tokio::time::sleep(POLL_INTERVAL).await;
+        }
+    }
+
+    /// How many elements match `css` right now (no waiting).
+    pub async fn count(&self, css: &str) -> Result<usize, String> {
+        Ok(self.all(css).await?.len())
+    }
+
+    /// The rendered text of the first element matching `css`, once there is one.
+    pub async fn text(&self, css: &str) -> Result<String, String> {
+        self.first(css)
+            .await?
+            .text()
+            .await
+            .map_err(self.failed(&format!("reading the text of `{css}`")))
+    }
+
+    /// Attribute `name` of the first element matching `css`, once there is
+    /// one; `None` if the attribute is absent.
+    pub async fn attr(&self, css: &str, name: &str) -> Result<Option<String>, String> {
+        self.first(css)
+            .await?
+            .attr(name)
+            .await
+            .map_err(self.failed(&format!("reading `{name}` of `{css}`")))
+    }
+
+    /// Clicks the first element matching `css`, once there is one.
+    pub async fn click(&self, css: &str) -> Result<(), String> {
+        self.first(css)
+            .await?
+            .click()
+            .await
+            .map_err(self.failed(&format!("clicking `{css}`")))
+    }
+
+    /// Types `text` into the first element matching `css` (appending to
+    /// what it holds), once there is one.
+    pub async fn type_into(&self, css: &str, text: &str) -> Result<(), String> {
+        self.first(css)
+            .await?
+            .send_keys(text)
+            .await
+            .map_err(self.failed(&format!("typing into `{css}`")))
+    }
+
+    /// Presses and releases one key on whatever has focus. `key` is a DOM
+    /// key name (`Enter`, `Escape`, `Tab`, `Backspace`, `Delete`, `Space`,
+    /// `ArrowUp`/`Down`/`Left`/`Right`, `Home`, `End`, `PageUp`,
+    /// `PageDown`) or a single character.
+    pub async fn press(&self, key: &str) -> Result<(), String> {
+        let value =
+            key_code(key).ok_or_else(|| format!("[{}] press: unknown key name {key:?}", self.engine().name()))?;
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value })
+            .then(KeyAction::Up { value });
+        self.session
+            .client
+            .perform_actions(keys)
+            .await
+            .map_err(self.failed(&format!("pressing {key}")))
+    }
+
+    /// History back (for the app: a `popstate`, same document).
+    pub async fn back(&self) -> Result<(), String> {
+        self.keep_document_errors().await?;
+        self.session.client.back().await.map_err(self.failed("going back"))
+    }
+
+    /// History forward.
+    pub async fn forward(&self) -> Result<(), String> {
+        self.keep_document_errors().await?;
+        self.session
+            .client
+            .forward()
+            .await
+            .map_err(self.failed("going forward"))
+    }
+
+    /// The current URL's query string without the `?` (empty if none).
+    pub async fn current_query(&self) -> Result<String, String> {
+        let url = self
+            .session
+            .client
+            .current_url()
+            .await
+            .map_err(self.failed("reading the URL"))?;
+        Ok(url.query().unwrap_or_default().to_owned())
+    }
+
+    /// Every error the page reported during this scenario: uncaught
+    /// errors and unhandled rejections from `window.__pactlineErrors` (in
+    /// this and earlier documents) and, on Chromium, severe console
+    /// entries. Fails if the current document has no error recorder, since
+    /// "no errors" would then mean nothing.
+    pub async fn errors(&self) -> Result<Vec<String>, String> {
+        if self.engine().has_console_log() {
+            let console = self.session.console_errors().await?;
+            self.collected_errors.borrow_mut().extend(console);
+        }
+        let current = self.document_errors().await?.ok_or_else(|| {
+            format!(
+                "[{}] window.__pactlineErrors is missing: index.html must install the error recorder",
+                self.engine().name()
+            )
+        })?;
+        let mut all = self.collected_errors.borrow().clone();
+        all.extend(current);
+        Ok(all)
+    }
+
+    /// Like [`Page::errors`], then forgets them, for scenarios that cause
+    /// errors on purpose; the after-scenario check sees only later ones.
+    pub async fn take_errors(&self) -> Result<Vec<String>, String> {
+        let all = self.errors().await?;
+        self.collected_errors.borrow_mut().clear();
+        self.session
+            .client
+            .execute("window.__pactlineErrors.length = 0;", vec![])
+            .await
+            .map_err(self.failed("clearing window.__pactlineErrors"))?;
+        Ok(all)
+    }
+
+    /// Every request the app's server received during this scenario,
+    /// oldest first (local ones and refused off-origin ones).
+    pub fn requests(&self) -> Vec<RequestRecord> {
+        self.log.since(self.log_mark.get())
+    }
+
+    /// The requests during this scenario that tried to leave 127.0.0.1.
+    pub fn offorigin_requests(&self) -> Vec<RequestRecord> {
+        self.requests()
+            .into_iter()
+            .filter(|record| record.destination == Destination::OffOrigin)
+            .collect()
+    }
+
+    /// Like [`Page::offorigin_requests`], then starts the request log
+    /// afresh, for scenarios that provoke off-origin traffic on purpose.
+    pub fn take_offorigin_requests(&self) -> Vec<RequestRecord> {
+        let taken = self.offorigin_requests();
+        self.log_mark.set(self.log.mark());
+        taken
+    }
+
+    /// Saves a PNG of the viewport as
+    /// `test-artifacts/screenshots/<engine>-<name>.png` and returns its path.
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf, String> {
+        let png = self
+            .session
+            .client
+            .screenshot()
+            .await
+            .map_err(self.failed("taking a screenshot"))?;
+        let file_name: String = format!("{}-{name}.png", self.engine().name())
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || ".-_".contains(c) {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let path = artifacts_dir("screenshots")?.join(file_name);
+        std::fs::write(&path, png).map_err(|e| format!("writing {}: {e}", path.display()))?;
+        Ok(path)
+    }
+
+    /// Ends the browser session.
+    pub async fn close(self) -> Result<(), String> {
+        self.session.close().await
+    }
+
+    /// The first element matching `css`, polling until one exists.
+    async fn first(&self, css: &str) -> Result<Element, String> {
+        let deadline = Instant::now() + WAIT_TIMEOUT;
+        loop {
+            if let Some(element) = self.all(css).await?.into_iter().next() {
+                return Ok(element);
+            }
+            if Instant::now() > deadline {
+                return Err(format!(
+                    "[{}] timed out after {WAIT_TIMEOUT:?} waiting for `{css}`",
+                    self.engine().name()
+                ));
+            }
+            tokio::time::sleep(POLL_INTERVAL).await;
+        }
+    }
+
+    async fn all(&self, css: &str) -> Result<Vec<Element>, String> {
+        self.session
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .map_err(self.failed(&format!("looking up `{css}`")))
+    }
+
+    /// The current document's recorded errors, `None` if it has no recorder.
+    async fn document_errors(&self) -> Result<Option<Vec<String>>, String> {
+        let value = self
+            .session
+            .client
+            .execute(READ_ERRORS, vec![])
+            .await
+            .map_err(self.failed("reading window.__pactlineErrors"))?;
+        Ok(value.as_array().map(|errors| {
+            errors
+                .iter()
+                .map(|error| error.as_str().map_or_else(|| error.to_string(), str::to_owned))
+                .collect()
+        }))
+    }
+
+    /// Before leaving a document, keeps what it recorded: its errors would
+    /// otherwise vanish with it. Documents without a recorder (the initial
+    /// blank page) have nothing to keep.
+    async fn keep_document_errors(&self) -> Result<(), String> {
+        if let Some(errors) = self.document_errors().await? {
+            self.collected_errors.borrow_mut().extend(errors);
+        }
+        Ok(())
+    }
+
+    /// Turns a WebDriver error into a message naming the engine and `what`
+    /// we were doing.
+    fn failed(&self, what: &str) -> impl FnOnce(CmdError) -> String {
+        let context = format!("[{}] {what}", self.engine().name());
+        move |error| format!("{context}: {error}")
+    }
+}
+
+/// The WebDriver code point for a DOM key name, or the character itself.
+fn key_code(name: &str) -> Option<char> {
+    let key = match name {
+        "Enter" => Key::Enter,
+        "Escape" => Key::Escape,
+        "Tab" => Key::Tab,
+        "Backspace" => Key::Backspace,
+        "Delete" => Key::Delete,
+        "Space" => Key::Space,
+        "ArrowUp" => Key::Up,
+        "ArrowDown" => Key::Down,
+        "ArrowLeft" => Key::Left,
+        "ArrowRight" => Key::Right,
+        "Home" => Key::Home,
+        "End" => Key::End,
+        "PageUp" => Key::PageUp,
+        "PageDown" => Key::PageDown,
+        _ => {
+            let mut chars = name.chars();
+            return match (chars.next(), chars.next()) {
+                (Some(c), None) => Some(c),
+                _ => None,
+            };
+        }
+    };
+    Some(key.into())
+}

@@ -1,0 +1,395 @@
+//! A static file server that is also the browsers' recording proxy.
+//!
+//! The built app is served under a sub-path (as it is when deployed to a
+//! project page), so any asset URL that assumes it lives at `/` gets a 404
+//! and shows up in the request log. Browsers are configured to use this same
+//! listener as their HTTP and HTTPS proxy: a request for any other host
+//! arrives here in absolute form (`GET http://host/...`) or as
+//! `CONNECT host:443`, is recorded as off-origin and refused with 403 — it is
+//! never forwarded, so nothing leaves the machine and every attempt is seen.
+//!
+//! One response per connection (`Connection: close`) keeps the parser
+//! small; browsers simply open another connection.
+
+use std::io;
+use std::net::SocketAddr;
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::task::JoinHandle;
+
+/// The sub-path the built app is served under unless a test says otherwise.
+pub const DEFAULT_BASE_PATH: &str = "/sub/path/pactline/";
+
+/// Upper bound on a request head; anything larger is not a browser talking.
+const MAX_HEAD_BYTES: usize = 64 * 1024;
+
+/// Upper bound on a request body we are willing to read and discard.
+const MAX_BODY_BYTES: u64 = 1024 * 1024;
+
+/// Where a recorded request was headed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Destination {
+    /// Addressed to this server (origin-form target such as `/sub/path/x.js`).
+    Local,
+    /// Sent to us as a proxy, i.e. meant for some other host.
+    OffOrigin,
+}
+
+/// One request as the server saw it, with the answer it got.
+#[derive(Clone, Debug)]
+pub struct RequestRecord {
+    /// The request method (`GET`, `HEAD`, `CONNECT`, ...).
+    pub method: String,
+    /// The raw request target: path and query for local requests, the
+    /// absolute URL or `host:port` for off-origin ones.
+    pub target: String,
+    /// Whether the request was for this server or for another host.
+    pub destination: Destination,
+    /// The status code we answered with.
+    pub status: u16,
+    /// The `Content-Type` we answered with.
+    pub content_type: &'static str,
+}
+
+impl std::fmt::Display for RequestRecord {
+    /// `METHOD target -> status`, as failure messages show it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {} -> {}", self.method, self.target, self.status)
+    }
+}
+
+impl RequestRecord {
+    /// The target without its query string.
+    pub fn path(&self) -> &str {
+        self.target.split('?').next().unwrap_or_default()
+    }
+}
+
+/// Append-only log of every request a [`Server`] received, shared with the
+/// connection tasks. Readers take a position with [`RequestLog::mark`] and
+/// later read what came after it, which scopes the log to one scenario.
+#[derive(Clone, Debug, Default)]
+pub struct RequestLog(Arc<Mutex<Vec<RequestRecord>>>);
+
+impl RequestLog {
+    fn push(&self, record: RequestRecord) {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).push(record);
+    }
+
+    /// The current end of the log, to pass to [`RequestLog::since`] later.
+    pub fn mark(&self) -> usize {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).len()
+    }
+
+    /// Every request recorded after `mark`, oldest first.
+    pub fn since(&self, mark: usize) -> Vec<RequestRecord> {
+        let records = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        records.get(mark..).unwrap_or_default().to_vec()
+    }
+}
+
+/// A running server on `127.0.0.1` with a port of its own (so each instance
+/// is a separate origin). Stops accepting connections when dropped.
+#[derive(Debug)]
+pub struct Server {
+    addr: SocketAddr,
+    base_path: String,
+    log: RequestLog,
+    accept_loop: JoinHandle<()>,
+}
+
+/// What the connection tasks need to answer a request.
+#[derive(Debug)]
+struct Site {
+    root: PathBuf,
+    base_path: String,
+    log: RequestLog,
+}
+
+impl Server {
+    /// Serves the directory `root` at `base_path` (which must start and end
+    /// with `/`) on a free port of 127.0.0.1.
+    pub async fn start(root: impl Into<PathBuf>, base_path: &str) -> io::Result<Self> {
+        assert!(
+            base_path.starts_with('/') && base_path.ends_with('/'),
+            "base path {base_path:?} must start and end with '/'"
+        );
+        let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
+        let addr = listener.local_addr()?;
+        let log = RequestLog::default();
+        let site = Arc::new(Site {
+            root: root.into(),
+            base_path: base_path.to_owned(),
+            log: log.clone(),
+        });
+        let accept_loop = tokio::spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                let site = Arc::clone(&site);
+                tokio::spawn(async move {
+                    // A browser hanging up mid-request is its own business;
+                    // whatever we did see has already been logged.
+                    let _ = site.serve_connection(stream).await;
+                });
+            }
+        });
+        Ok(Self {
+            addr,
+            base_path: base_path.to_owned(),
+            log,
+            accept_loop,
+        })
+    }
+
+    /// `http://127.0.0.1:PORT`, this instance's origin.
+    pub fn origin(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The URL of the served directory, ending in `/`.
+    pub fn base_url(&self) -> String {
+        format!("{}{}", self.origin(), self.base_path)
+    }
+
+    /// `127.0.0.1:PORT`, for a browser's proxy settings.
+    pub fn proxy_address(&self) -> String {
+        self.addr.to_string()
+    }
+
+    /// The request log (a shared handle; it keeps filling while we run).
+    pub fn log(&self) -> &RequestLog {
+        &self.log
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.accept_loop.abort();
+    }
+}
+
+/// A response before it is written out.
+struct Response {
+    status: u16,
+    content_type: &'static str,
+    body: Vec<u8>,
+    extra_header: Option<(&'static str, String)>,
+}
+
+impl Response {
+    fn text(status: u16, body: &str) -> Self {
+        Self {
+            status,
+            content_type: "text/plain; charset=utf-8",
+            body: body.as_bytes().to_vec(),
+            extra_header: None,
+        }
+    }
+}
+
+impl Site {
+    async fn serve_connection(&self, stream: TcpStream) -> io::Result<()> {
+        let mut reader = BufReader::new(stream);
+        let Some((method, target, body_len)) = read_head(&mut reader).await? else {
+            return Ok(());
+        };
+        // Drain the body so closing the socket does not reset the
+        // connection before the client has read our answer.
+        tokio::io::copy(
+            &mut (&mut reader).take(body_len.min(MAX_BODY_BYTES)),
+            &mut tokio::io::sink(),
+        )
+        .await?;
+
+        let (destination, response) = self.respond(&method, &target).await;
+        self.log.push(RequestRecord {
+            method: method.clone(),
+            target,
+            destination,
+            status: response.status,
+            content_type: response.content_type,
+        });
+        write_response(reader.get_mut(), &method, response).await
+    }
+
+    async fn respond(&self, method: &str, target: &str) -> (Destination, Response) {
+        if method == "CONNECT" || !target.starts_with('/') {
+            let refusal = Response::text(403, "pactline test proxy: off-origin request refused\n");
+            return (Destination::OffOrigin, refusal);
+        }
+        let response = if method == "GET" || method == "HEAD" {
+            self.static_file(target).await
+        } else {
+            Response {
+                extra_header: Some(("Allow", "GET, HEAD".to_owned())),
+                ..Response::text(405, "method not allowed\n")
+            }
+        };
+        (Destination::Local, response)
+    }
+
+    async fn static_file(&self, target: &str) -> Response {
+        let (raw_path, query) = match target.split_once('?') {
+            Some((path, query)) => (path, Some(query)),
+            None => (target, None),
+        };
+        let Some(path) = percent_decode(raw_path) else {
+            return Response::text(400, "bad percent-encoding\n");
+        };
+        // `/sub/path/pactline` (no slash) is the directory itself; send the
+        // browser to the slash form so relative asset URLs resolve inside it.
+        if path == self.base_path.trim_end_matches('/') {
+            let location = match query {
+                Some(query) => format!("{}?{query}", self.base_path),
+                None => self.base_path.clone(),
+            };
+            return Response {
+                extra_header: Some(("Location", location)),
+                ..Response::text(301, "moved\n")
+            };
+        }
+        let Some(relative) = path.strip_prefix(&self.base_path) else {
+            return Response::text(404, "outside the served sub-path\n");
+        };
+        let relative = Path::new(relative);
+        if !relative.components().all(|part| matches!(part, Component::Normal(_))) {
+            return Response::text(403, "path escapes the served directory\n");
+        }
+        let mut file = self.root.join(relative);
+        if path.ends_with('/') {
+            file.push("index.html");
+        }
+        match tokio::fs::read(&file).await {
+            Ok(body) => Response {
+                status: 200,
+                content_type: content_type(&file),
+                body,
+                extra_header: None,
+            },
+            Err(_) => Response::text(404, "not found\n"),
+        }
+    }
+}
+
+/// Reads the request line and headers. Returns `None` if the peer closed the
+/// connection before sending anything, else the method, the raw target and
+/// the declared body length.
+async fn read_head(reader: &mut BufReader<TcpStream>) -> io::Result<Option<(String, String, u64)>> {
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).await? == 0 {
+        return Ok(None);
+    }
+    let mut parts = request_line.split_whitespace();
+    let (Some(method), Some(target)) = (parts.next(), parts.next()) else {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("malformed request line {request_line:?}"),
+        ));
+    };
+    let (method, target) = (method.to_owned(), target.to_owned());
+
+    let mut body_len = 0;
+    let mut head_bytes = request_line.len();
+    loop {
+        let mut line = String::new();
+        let read = reader.read_line(&mut line).await?;
+        head_bytes += read;
+        if read == 0 || head_bytes > MAX_HEAD_BYTES {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "truncated or oversized request head",
+            ));
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            return Ok(Some((method, target, body_len)));
+        }
+        if let Some((name, value)) = line.split_once(':')
+            && name.eq_ignore_ascii_case("content-length")
+        {
+            body_len = value.trim().parse().unwrap_or(0);
+        }
+    }
+}
+
+async fn write_response(stream: &mut TcpStream, method: &str, response: Response) -> io::Result<()> {
+    let mut head = format!(
+        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\
+         Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n",
+        response.status,
+        reason(response.status),
+        response.content_type,
+        response.body.len(),
+    );
+    if let Some((name, value)) = &response.extra_header {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes()).await?;
+    if method != "HEAD" {
+        stream.write_all(&response.body).await?;
+    }
+    stream.shutdown().await
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        301 => "Moved Permanently",
+        400 => "Bad Request",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        _ => "",
+    }
+}
+
+/// The MIME type browsers must see for each kind of file in `dist/`:
+/// `application/wasm` in particular, or streaming compilation fails.
+fn content_type(file: &Path) -> &'static str {
+    let extension = file
+        .extension()
+        .and_then(|ext| ext.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js" | "mjs") => "text/javascript; charset=utf-8",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css; charset=utf-8",
+        Some("svg") => "image/svg+xml",
+        Some("json") => "application/json",
+        Some("webmanifest") => "application/manifest+json",
+        Some("png") => "image/png",
+        Some("ico") => "image/x-icon",
+        Some("woff2") => "font/woff2",
+        Some("txt") => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Decodes `%XX` escapes; `None` for a malformed escape, a NUL, or bytes
+/// that are not UTF-8.
+fn percent_decode(raw: &str) -> Option<String> {
+    let bytes = raw.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes.get(i + 1..i + 3)?;
+            if !hex.iter().all(u8::is_ascii_hexdigit) {
+                return None;
+            }
+            decoded.push(u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?);
+            i += 3;
+        } else {
+            decoded.push(bytes[i]);
+            i += 1;
+        }
+    }
+    if decoded.contains(&0) {
+        return None;
+    }
+    String::from_utf8(decoded).ok()
+}
