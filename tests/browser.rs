@@ -129,7 +129,10 @@ async fn run() -> ExitCode {
         .filter(|scenario| config.filter.as_deref().is_none_or(|f| scenario.name.contains(f)))
         .collect();
     if scenarios.is_empty() {
-        eprintln!("browser tests: no scenario matches {:?}", config.filter);
+        eprintln!(
+            "browser tests: no scenario name contains {:?}",
+            config.filter.unwrap_or_default()
+        );
         return ExitCode::FAILURE;
     }
     let server = match Server::start(&config.dist, DEFAULT_BASE_PATH).await {

@@ -128,8 +128,10 @@ impl Engine {
         self == Self::Webkit
     }
 
-    /// Chromium is given a fresh profile directory per session, because as
-    /// root it otherwise shares (and locks) one in `$HOME`.
+    /// Chromium gets a profile directory of ours per session, so it is
+    /// fresh and is removed even when the browser dies before chromedriver
+    /// can clean up. (geckodriver makes a fresh profile itself; WebKit's
+    /// automation sessions keep no data.)
     fn wants_profile_dir(self) -> bool {
         self == Self::Chromium
     }
@@ -241,20 +243,17 @@ impl Driver {
     pub async fn start(engine: Engine) -> Result<Self, String> {
         let missing = |binary: &str| {
             format!(
-                "{binary} not found on PATH; install it with `{}`",
+                "{binary} not found (looked on PATH and in ~/.cargo/bin); install it with `{}`",
                 engine.install_hint()
             )
         };
         let driver = find_binary(engine.driver_binary()).ok_or_else(|| missing(engine.driver_binary()))?;
         let candidates = engine.browser_candidates();
-        let browser = match candidates.first() {
-            Some(&name) => Some(
-                candidates
-                    .iter()
-                    .find_map(|candidate| find_binary(candidate))
-                    .ok_or_else(|| missing(name))?,
-            ),
-            None => None,
+        let browser = if candidates.is_empty() {
+            None
+        } else {
+            let found = candidates.iter().find_map(|candidate| find_binary(candidate));
+            Some(found.ok_or_else(|| missing(&candidates.join(" or ")))?)
         };
 
         let display = if engine.needs_display() {
