@@ -227,3 +227,47 @@ pub fn run(data: &Dataset, index: &SearchIndex, state: &ViewState) -> Outcome {
     }
     Outcome { events, facets }
 }
+
+/// The active filters in words, for the printed page and the empty state:
+/// `search "azure"`, `parties: Amazon, OpenAI`, `from 2019 to 2026-03`.
+pub fn describe(data: &Dataset, state: &ViewState) -> Vec<String> {
+    let names = |ids: &[String], name: &dyn Fn(&str) -> Option<&'static str>| {
+        ids.iter()
+            .map(|id| name(id).unwrap_or(id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut out = Vec::new();
+    if !state.q.trim().is_empty() {
+        out.push(format!("search \"{}\"", state.q.trim()));
+    }
+    match (state.from, state.to) {
+        (Some(from), Some(to)) => out.push(format!("from {from} to {to}")),
+        (Some(from), None) => out.push(format!("from {from}")),
+        (None, Some(to)) => out.push(format!("up to {to}")),
+        (None, None) => {}
+    }
+    if !state.parties.is_empty() {
+        out.push(format!(
+            "parties: {}",
+            names(&state.parties, &|id| data.party(id).map(|p| p.name))
+        ));
+    }
+    if !state.topics.is_empty() {
+        out.push(format!(
+            "topics: {}",
+            names(&state.topics, &|id| data.topic(id).map(|t| t.name))
+        ));
+    }
+    if !state.certainties.is_empty() {
+        let labels: Vec<&str> = state.certainties.iter().map(|c| c.label()).collect();
+        out.push(format!("certainty: {}", labels.join(", ")));
+    }
+    if !state.sources.is_empty() {
+        out.push(format!(
+            "sources: {}",
+            names(&state.sources, &|id| data.source(id).map(|s| s.title))
+        ));
+    }
+    out
+}

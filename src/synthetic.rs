@@ -58,6 +58,9 @@ const OBJECTS: [&str; 12] = [
     "hardware programme",
 ];
 
+/// Markup that must always render as text, never as HTML.
+pub const HOSTILE: &str = " <b>bold</b> & <script>alert(1)</script>";
+
 /// Leaks a value to `'static`: a synthetic dataset lives as long as the page,
 /// like the built-in one, so views can treat both alike.
 fn leak<T>(items: Vec<T>) -> &'static [T] {
@@ -103,12 +106,17 @@ pub fn events(base: &Dataset, n: usize) -> Vec<SyntheticEvent> {
             };
             let billions = 1 + rng.below(200) as u32;
             let object = rng.pick(&OBJECTS);
-            let title = format!(
+            let mut title = format!(
                 "{} {} {object} #{}",
                 base.parties[first].name,
                 rng.pick(&ACTIONS),
                 i + 1
             );
+            // Readers bring their own data, markup and all: every hundredth
+            // title carries some, so scale tests also prove it stays text.
+            if i % 100 == 6 {
+                title.push_str(HOSTILE);
+            }
             let summary = format!(
                 "{} and {} agree terms on a {object} worth ${billions}B, reviewed in {year}.",
                 base.parties[first].name, base.parties[second].name

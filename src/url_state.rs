@@ -3,7 +3,7 @@
 //! The query string holds the whole view, so that a shared or embedded link
 //! opens exactly what its author saw. The parameter names are a public
 //! contract: `view`, `q`, `from`, `to`, `party`, `topic`, `certainty`,
-//! `source`, `event`, `order` (timeline); `a`, `b`, `clause`, `changed`,
+//! `source`, `event`, `order`, `layout` (timeline); `a`, `b`, `clause`, `changed`,
 //! `mode` (clauses); `embed`, `theme` (any view); `synthetic` (scale tests).
 //!
 //! Parsing never fails: a value that is unknown or malformed is dropped and
@@ -58,6 +58,16 @@ pub enum Order {
     Asc,
     /// Newest first.
     Desc,
+}
+
+/// How the timeline lays out its events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// Cards grouped by year.
+    #[default]
+    List,
+    /// One table row per event, for scanning and for screen readers.
+    Table,
 }
 
 /// How a pairwise clause comparison shows the two statements.
@@ -157,6 +167,8 @@ pub struct ViewState {
     pub event: Option<String>,
     /// `order=`
     pub order: Order,
+    /// `layout=`
+    pub layout: Layout,
     /// `a=`: the earlier version compared; `None` means the default.
     pub a: Option<String>,
     /// `b=`: the later version compared; `None` means the default.
@@ -288,6 +300,11 @@ impl ViewState {
                 "event" => match data.event(&value) {
                     Some(_) => state.event = Some(value),
                     None => ignore("event", &value, "no such event"),
+                },
+                "layout" => match value.as_str() {
+                    "list" => state.layout = Layout::List,
+                    "table" => state.layout = Layout::Table,
+                    _ => ignore("layout", &value, "must be list or table"),
                 },
                 "order" => match value.as_str() {
                     "asc" => state.order = Order::Asc,
@@ -428,6 +445,9 @@ impl ViewState {
         }
         if self.order == Order::Desc {
             out.append_pair("order", "desc");
+        }
+        if self.layout == Layout::Table {
+            out.append_pair("layout", "table");
         }
         if let Some(a) = &self.a {
             out.append_pair("a", a);

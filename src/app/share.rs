@@ -118,8 +118,21 @@ pub fn ShareBar() -> impl IntoView {
 #[component]
 fn EmbedPanel(app: AppState) -> impl IntoView {
     let (script, iframe) = share::embed_snippets(&href(), &app.view.get_untracked());
+    // From a file on disk, addresses point at that file: say so rather than
+    // hand out snippets that only work on this computer.
+    let local = window().location().protocol().is_ok_and(|p| p == "file:");
     view! {
         <h2 id="share-title">"Embed this view"</h2>
+        {local
+            .then(|| {
+                view! {
+                    <p class="note">
+                        "This copy of Pactline was opened from a file, so these snippets point at that file. Publish the "
+                        <code>"dist/"</code>
+                        " folder on a web server to embed it in a blog."
+                    </p>
+                }
+            })}
         <CopyField
             label="With the script (resizes to fit its content)"
             text=script

@@ -71,6 +71,7 @@ pub fn Shell() -> impl IntoView {
             </nav>
             <ShareBar />
             <Notices />
+            <PrintHeader />
             <main id="main" tabindex="-1" data-testid="view" data-view=move || current().id()>
                 {move || match current() {
                     View::Timeline => view! { <TimelineView /> }.into_any(),
@@ -87,6 +88,50 @@ pub fn Shell() -> impl IntoView {
                 </p>
             </footer>
         </div>
+    }
+}
+
+/// What a printed page needs that the screen shows as controls: the view,
+/// its filters or comparison, the dataset version, and the sources.
+#[component]
+fn PrintHeader() -> impl IntoView {
+    let app = use_app();
+    let data = app.data;
+    let context = move || {
+        app.view.with(|s| match s.view {
+            View::Timeline => {
+                let filters = crate::filter::describe(data, s);
+                if filters.is_empty() {
+                    "Timeline, all events.".to_string()
+                } else {
+                    format!("Timeline filtered by {}.", filters.join("; "))
+                }
+            }
+            View::Clauses => match s.versions(data) {
+                Some((a, b)) => format!(
+                    "Clause comparison, {a} → {b}{}.",
+                    if s.changed_only { ", changed clauses only" } else { "" }
+                ),
+                None => "Clause comparison.".to_string(),
+            },
+            View::Sources => "Sources.".to_string(),
+        })
+    };
+    view! {
+        <section class="print-only print-header" aria-hidden="true">
+            <p>
+                <strong>{context}</strong>
+                " Dataset version "
+                {data.version}
+                ". Printed from "
+                {move || {
+                    app.view.track();
+                    window().location().href().unwrap_or_default()
+                }}
+            </p>
+            <p>"Sources:"</p>
+            <ol>{data.sources.iter().map(|s| view! { <li>{s.title} " (" {s.file} ")"</li> }).collect_view()}</ol>
+        </section>
     }
 }
 

@@ -5,11 +5,11 @@
 //! 100 events as at 100,000.
 
 use super::use_app;
-use super::widgets::{CertaintyBadge, Highlighted, Link, SourceCite};
+use super::widgets::{CertaintyBadge, Highlighted, Link, SourceCite, SourceList};
 use crate::filter::{self, FilterKind, Outcome};
 use crate::model::{Certainty, Event, EventDate};
 use crate::text;
-use crate::url_state::{Order, View, ViewState, YearMonth};
+use crate::url_state::{Layout, Order, View, ViewState, YearMonth};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -60,9 +60,33 @@ pub fn TimelineView() -> impl IntoView {
                         format!("{n} of {} events", app.data.events.len())
                     }}
                 </p>
+                <LayoutSwitch />
                 <Axis outcome />
                 <EventList outcome terms />
             </div>
+        </div>
+    }
+}
+
+/// Chooses cards or a table for the events.
+#[component]
+fn LayoutSwitch() -> impl IntoView {
+    let app = use_app();
+    let button = move |layout: Layout, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                aria-pressed=move || app.view.with(|s| s.layout == layout).to_string()
+                on:click=move |_| app.edit(|s| s.layout = layout)
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <div class="layout-switch" role="group" aria-label="Show events as">
+            {button(Layout::List, "Cards")}
+            {button(Layout::Table, "Table")}
         </div>
     }
 }
@@ -489,27 +513,10 @@ fn EventList(outcome: Memo<Outcome>, terms: Signal<Vec<String>>) -> impl IntoVie
     view! {
         <Show when=move || outcome.with(|o| !o.events.is_empty()) fallback=move || view! { <EmptyResults outcome /> }>
             <div class="event-list">
-                <For
-                    each=move || groups.get()
-                    key=|(year, items)| (*year, items.first().copied())
-                    children=move |(year, items)| {
-                        let future_year = year as u32 * 10_000 > today;
-                        view! {
-                            <section class="year-group" class:future=future_year aria-labelledby=format!("year-{year}")>
-                                <h3 class="year-heading" id=format!("year-{year}")>{year}</h3>
-                                <ol class="events">
-                                    {items
-                                        .into_iter()
-                                        .map(|item| match item {
-                                            Item::Event(i) => view! { <EventRow event=&data.events[i] terms today /> }.into_any(),
-                                            Item::Today => view! { <TodayLine /> }.into_any(),
-                                        })
-                                        .collect_view()}
-                                </ol>
-                            </section>
-                        }
-                    }
-                />
+                {move || match app.view.with(|s| s.layout) {
+                    Layout::List => view! { <EventCards groups terms today /> }.into_any(),
+                    Layout::Table => view! { <EventTable groups terms today /> }.into_any(),
+                }}
                 <Show when=move || { remaining() > 0 }>
                     <button type="button" class="show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
                         {move || format!("Show {} more of {} remaining", PAGE.min(remaining()), remaining())}
@@ -519,6 +526,141 @@ fn EventList(outcome: Memo<Outcome>, terms: Signal<Vec<String>>) -> impl IntoVie
             </div>
         </Show>
     }
+}
+
+/// The events as cards in a list per year.
+#[component]
+fn EventCards(groups: Memo<Vec<(u16, Vec<Item>)>>, terms: Signal<Vec<String>>, today: u32) -> impl IntoView {
+    let data = use_app().data;
+    view! {
+        <For
+            each=move || groups.get()
+            // A group is rebuilt when its events change, and kept otherwise.
+            key=|(year, items)| (*year, items.clone())
+            children=move |(year, items)| {
+                let future_year = year as u32 * 10_000 > today;
+                view! {
+                    <section class="year-group" class:future=future_year aria-labelledby=format!("year-{year}")>
+                        <h3 class="year-heading" id=format!("year-{year}")>{year}</h3>
+                        <ol class="events">
+                            {items
+                                .into_iter()
+                                .map(|item| match item {
+                                    Item::Event(i) => view! { <EventRow event=&data.events[i] terms today /> }.into_any(),
+                                    Item::Today => view! { <TodayLine /> }.into_any(),
+                                })
+                                .collect_view()}
+                        </ol>
+                    </section>
+                }
+            }
+        />
+    }
+}
+
+/// The events as a table, one row per event: for scanning, for printing,
+/// and for screen readers that move by row and column.
+#[component]
+fn EventTable(groups: Memo<Vec<(u16, Vec<Item>)>>, terms: Signal<Vec<String>>, today: u32) -> impl IntoView {
+    let app = use_app();
+    let data = app.data;
+    let rows = move || {
+        groups.with(|g| {
+            g.iter()
+                .flat_map(|(_, items)| items.iter().copied())
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <table class="event-table">
+            <caption class="visually-hidden">"Events, one per row, in the order chosen"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Date"</th>
+                    <th scope="col">"Event"</th>
+                    <th scope="col">"Certainty"</th>
+                    <th scope="col">"Parties"</th>
+                    <th scope="col">"Key figure"</th>
+                    <th scope="col">"Sources"</th>
+                </tr>
+            </thead>
+            <tbody>
+                <For
+                    each=rows
+                    key=|item| *item
+                    children=move |item| match item {
+                        Item::Event(i) => view! { <EventTableRow event=&data.events[i] terms today /> }.into_any(),
+                        Item::Today => {
+                            view! {
+                                <tr class="today-row">
+                                    <td colspan="6">"Today — what follows has not happened yet"</td>
+                                </tr>
+                            }
+                                .into_any()
+                        }
+                    }
+                />
+            </tbody>
+        </table>
+    }
+}
+
+/// One event as a table row, with its details in a row below when expanded.
+#[component]
+fn EventTableRow(event: &'static Event, terms: Signal<Vec<String>>, today: u32) -> impl IntoView {
+    let app = use_app();
+    let id = event.id;
+    let expanded = Memo::new(move |_| app.view.with(|s| s.event.as_deref() == Some(id)));
+    let body_id = format!("event-body-{id}");
+    let future = event.date.sort_key() > today;
+    let parties = party_names(event);
+    let sources = event.sources.to_vec();
+    view! {
+        <tr class="event-row" data-testid="event" data-event-id=id class:future=future class:expanded=expanded>
+            <td class="event-date">{event.date.to_string()}</td>
+            <th scope="row">
+                <button
+                    type="button"
+                    class="event-toggle"
+                    aria-expanded=move || expanded.get().to_string()
+                    aria-controls=body_id.clone()
+                    on:click=move |_| {
+                        let open = !expanded.get_untracked();
+                        app.edit(|s| s.event = open.then(|| id.to_string()));
+                    }
+                >
+                    <Highlighted text=event.title terms />
+                </button>
+            </th>
+            <td>
+                <CertaintyBadge certainty=event.certainty />
+            </td>
+            <td>{parties}</td>
+            <td class="key-figure">{event.figures.first().map(|f| f.display)}</td>
+            <td>
+                <SourceList ids=sources />
+            </td>
+        </tr>
+        <Show when=move || expanded.get()>
+            <tr class="event-details-row">
+                <td colspan="6">
+                    <EventDetails event terms body_id=body_id.clone() />
+                </td>
+            </tr>
+        </Show>
+    }
+}
+
+/// The names of an event's parties, comma-separated.
+fn party_names(event: &Event) -> String {
+    let data = use_app().data;
+    event
+        .parties
+        .iter()
+        .filter_map(|p| data.party(p))
+        .map(|p| p.name)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The line between what has happened and what is only predicted.
@@ -545,13 +687,7 @@ fn EventRow(event: &'static Event, terms: Signal<Vec<String>>, today: u32) -> im
             </span>
         }
     });
-    let parties = event
-        .parties
-        .iter()
-        .filter_map(|p| app.data.party(p))
-        .map(|p| p.name)
-        .collect::<Vec<_>>()
-        .join(", ");
+    let parties = party_names(event);
     let topics = event
         .topics
         .iter()

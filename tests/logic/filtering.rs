@@ -188,3 +188,24 @@ fn clearing_a_filter_kind_removes_only_it() {
     state.clear_filters();
     assert!(!state.has_filters());
 }
+
+#[test]
+fn active_filters_are_described_in_words() {
+    let state = ViewState {
+        q: " azure ".into(),
+        from: YearMonth::parse("2019"),
+        parties: vec!["amazon".into(), "openai".into()],
+        certainties: vec![Certainty::Reported],
+        ..ViewState::default()
+    };
+    assert_eq!(
+        filter::describe(&FIXTURE, &state),
+        [
+            "search \"azure\"",
+            "from 2019",
+            "parties: Amazon, OpenAI",
+            "certainty: Reported"
+        ]
+    );
+    assert!(filter::describe(&FIXTURE, &ViewState::default()).is_empty());
+}

@@ -40,3 +40,12 @@ fn synthetic_events_can_be_searched_and_filtered() {
     assert_eq!(all, 2_000);
     assert!(amazon > 0 && amazon < all);
 }
+
+#[test]
+fn some_synthetic_titles_carry_markup_to_prove_it_stays_text() {
+    let events = synthetic::events(&FIXTURE, 200);
+    assert_eq!(
+        events.iter().filter(|e| e.title.ends_with(synthetic::HOSTILE)).count(),
+        2
+    );
+}

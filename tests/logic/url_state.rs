@@ -2,7 +2,7 @@
 
 use crate::fixture::FIXTURE;
 use pactline::model::Certainty;
-use pactline::url_state::{self, DiffMode, MAX_QUERY_CHARS, Order, View, ViewState, YearMonth};
+use pactline::url_state::{self, DiffMode, Layout, MAX_QUERY_CHARS, Order, View, ViewState, YearMonth};
 
 fn parse(query: &str) -> (ViewState, Vec<String>) {
     let (state, ignored) = ViewState::parse(query, &FIXTURE);
@@ -19,7 +19,7 @@ fn a_bare_url_is_the_default_timeline() {
 
 #[test]
 fn every_timeline_parameter_round_trips() {
-    let query = "?view=timeline&q=azure+exclusivity&from=2019&to=2026-03&party=openai,amazon&topic=cloud&certainty=reported,prediction&source=news&event=aws-2026&order=desc";
+    let query = "?view=timeline&q=azure+exclusivity&from=2019&to=2026-03&party=openai,amazon&topic=cloud&certainty=reported,prediction&source=news&event=aws-2026&order=desc&layout=table";
     let (state, ignored) = parse(query);
     assert!(ignored.is_empty(), "{ignored:?}");
     assert_eq!(state.q, "azure exclusivity");
@@ -41,6 +41,7 @@ fn every_timeline_parameter_round_trips() {
     assert_eq!(state.certainties, [Certainty::Reported, Certainty::Prediction]);
     assert_eq!(state.event.as_deref(), Some("aws-2026"));
     assert_eq!(state.order, Order::Desc);
+    assert_eq!(state.layout, Layout::Table);
     assert_eq!(state.to_query(), query);
     assert_eq!(ViewState::parse(&state.to_query(), &FIXTURE).0, state);
 }
@@ -133,9 +134,12 @@ fn a_lone_version_is_compared_with_the_default_other_side() {
 
 #[test]
 fn bad_flag_values_are_dropped() {
-    let (state, ignored) = parse("changed=yes&mode=diff&order=up&embed=true&theme=blue&synthetic=-5");
+    let (state, ignored) = parse("changed=yes&mode=diff&order=up&embed=true&theme=blue&synthetic=-5&layout=grid");
     assert_eq!(state, ViewState::default());
-    assert_eq!(ignored, ["changed", "mode", "order", "embed", "theme", "synthetic"]);
+    assert_eq!(
+        ignored,
+        ["changed", "mode", "order", "embed", "theme", "synthetic", "layout"]
+    );
 }
 
 #[test]
