@@ -19,7 +19,7 @@ use crate::data;
 use crate::filter::SearchIndex;
 use crate::model::Dataset;
 use crate::synthetic;
-use crate::url_state::{self, Ignored, ViewState};
+use crate::url_state::{self, Ignored, View, ViewState};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -143,6 +143,15 @@ fn App(data: &'static Dataset, index: &'static SearchIndex, query: String) -> im
     keys::install(app);
     if app.view.with_untracked(|s| s.embed) {
         share::report_height_to_parent();
+    }
+    // A shared link to one event or clause opens scrolled to it.
+    let target = app.view.with_untracked(|s| match s.view {
+        View::Timeline => s.event.as_ref().map(|e| format!("event-body-{e}")),
+        View::Clauses => s.clause.as_ref().map(|c| format!("clause-{c}")),
+        View::Sources => None,
+    });
+    if let Some(id) = target {
+        widgets::reveal(id);
     }
 
     view! { <shell::Shell /> }

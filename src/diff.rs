@@ -24,10 +24,43 @@ pub struct Piece {
     pub text: String,
 }
 
+/// Below this share of common words, interleaved edits read as word soup, so
+/// the old text is shown deleted and the new one inserted, each whole.
+const REWRITE_BELOW: f32 = 0.4;
+
+/// The share of words (not spaces, which `similar` also counts as tokens)
+/// the two texts have in common: 1.0 for equal texts, 0.0 for disjoint ones.
+fn shared_words<'a>(diff: &'a TextDiff<'a, 'a, 'a, str>) -> f32 {
+    let (mut same, mut total) = (0, 0);
+    for change in diff.iter_all_changes().filter(|c| !c.value().trim().is_empty()) {
+        match change.tag() {
+            ChangeTag::Equal => {
+                same += 2;
+                total += 2;
+            }
+            _ => total += 1,
+        }
+    }
+    if total == 0 { 1.0 } else { same as f32 / total as f32 }
+}
+
 /// Diffs `a` against `b` word by word, merging neighbouring words with the
-/// same operation so a view renders few elements.
+/// same operation so a view renders few elements. A rewrite (few words in
+/// common) comes back as one deletion and one insertion.
 pub fn words(a: &str, b: &str) -> Vec<Piece> {
     let diff = TextDiff::from_words(a, b);
+    if !a.is_empty() && !b.is_empty() && shared_words(&diff) < REWRITE_BELOW {
+        return vec![
+            Piece {
+                op: Op::Deleted,
+                text: a.to_string(),
+            },
+            Piece {
+                op: Op::Inserted,
+                text: b.to_string(),
+            },
+        ];
+    }
     let mut pieces: Vec<Piece> = Vec::new();
     for change in diff.iter_all_changes() {
         let op = match change.tag() {

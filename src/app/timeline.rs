@@ -97,7 +97,7 @@ fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
     let app = use_app();
     let data = app.data;
     let facets = Memo::new(move |_| outcome.with(|o| o.facets.clone()));
-    let search: NodeRef<html::Input> = NodeRef::new();
+    let more_open = RwSignal::new(false);
 
     let party_options = data.parties.iter().enumerate().map(|(i, p)| {
         let id = p.id;
@@ -155,7 +155,6 @@ fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
                 <label for="search">"Search events"</label>
                 <input
                     id="search"
-                    node_ref=search
                     type="search"
                     data-testid="search"
                     placeholder="e.g. exclusivity, $50B, Anthropic"
@@ -175,6 +174,20 @@ fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
                 />
                 <p class="hint">"Press " <kbd>"/"</kbd> " to search, " <kbd>"j"</kbd> "/" <kbd>"k"</kbd> " to move between events."</p>
             </div>
+            // On a phone the filters fold away so the events come first.
+            <button
+                type="button"
+                class="filters-toggle"
+                aria-expanded=move || more_open.get().to_string()
+                aria-controls="filter-more"
+                on:click=move |_| more_open.update(|o| *o = !*o)
+            >
+                {move || {
+                    let n = app.view.with(|s| FilterKind::ALL[1..].iter().filter(|k| k.is_active(s)).count());
+                    if n == 0 { "More filters".to_string() } else { format!("More filters ({n} active)") }
+                }}
+            </button>
+            <div id="filter-more" class="filter-more" class:open=move || more_open.get()>
             <DateRange />
             <div class="order">
                 <label for="order">"Order"</label>
@@ -218,6 +231,7 @@ fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
             >
                 "Clear all filters"
             </button>
+            </div>
         </aside>
     }
 }

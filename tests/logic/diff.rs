@@ -61,6 +61,18 @@ fn fully_different_texts_keep_both_sides_whole() {
 }
 
 #[test]
+fn a_rewrite_is_shown_as_old_then_new_whole() {
+    let pieces = diff::words(
+        "Loosened: non-API products may be served from any cloud",
+        "Azure is primary, not the only cloud",
+    );
+    assert_eq!(
+        render(&pieces),
+        "[-Loosened: non-API products may be served from any cloud-]{+Azure is primary, not the only cloud+}"
+    );
+}
+
+#[test]
 fn unicode_words_are_kept_intact() {
     let pieces = diff::words("Licence naïve — until AGI 🚀", "Licence naïve — through 2032 🚀");
     assert_eq!(side(&pieces, Op::Deleted), "Licence naïve — until AGI 🚀");
