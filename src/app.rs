@@ -146,7 +146,7 @@ fn App(data: &'static Dataset, index: &'static SearchIndex, query: String) -> im
     }
     // A shared link to one event or clause opens scrolled to it.
     let target = app.view.with_untracked(|s| match s.view {
-        View::Timeline => s.event.as_ref().map(|e| format!("event-body-{e}")),
+        View::Timeline => s.event.as_ref().map(|e| format!("event-{e}")),
         View::Clauses => s.clause.as_ref().map(|c| format!("clause-{c}")),
         View::Sources => None,
     });

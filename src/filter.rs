@@ -81,6 +81,18 @@ impl FilterKind {
         FilterKind::Source,
     ];
 
+    /// How the kind is named in sentences ("Remove the party filter").
+    pub fn label(self) -> &'static str {
+        match self {
+            FilterKind::Search => "search",
+            FilterKind::Dates => "date",
+            FilterKind::Party => "party",
+            FilterKind::Topic => "topic",
+            FilterKind::Certainty => "certainty",
+            FilterKind::Source => "source",
+        }
+    }
+
     const fn bit(self) -> u8 {
         1 << self as u8
     }

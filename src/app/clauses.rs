@@ -134,25 +134,23 @@ fn Controls(rows: Memo<Vec<ClauseComparison>>) -> impl IntoView {
             </div>
             <fieldset class="mode">
                 <legend>"Show statements"</legend>
-                <label>
-                    <input
-                        type="radio"
-                        name="mode"
-                        prop:checked=move || app.view.with(|s| s.mode == DiffMode::Side)
-                        on:change=move |_| app.edit(|s| s.mode = DiffMode::Side)
-                    />
-                    "Side by side"
-                </label>
-                <label>
-                    <input
-                        type="radio"
-                        name="mode"
-                        data-testid="mode-inline"
-                        prop:checked=move || app.view.with(|s| s.mode == DiffMode::Inline)
-                        on:change=move |_| app.edit(|s| s.mode = DiffMode::Inline)
-                    />
-                    "Inline changes"
-                </label>
+                {[(DiffMode::Side, "Side by side", "mode-side"), (DiffMode::Inline, "Inline changes", "mode-inline")]
+                    .into_iter()
+                    .map(|(mode, label, testid)| {
+                        view! {
+                            <label>
+                                <input
+                                    type="radio"
+                                    name="mode"
+                                    data-testid=testid
+                                    prop:checked=move || app.view.with(|s| s.mode == mode)
+                                    on:change=move |_| app.edit(|s| s.mode = mode)
+                                />
+                                {label}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
             </fieldset>
             <label class="only-changed">
                 <input
@@ -267,7 +265,7 @@ fn ClauseRow(row: ClauseComparison) -> impl IntoView {
                                         }
                                         class="event-link"
                                         testid="clause-event-link"
-                                        anchor=format!("event-body-{eid}")
+                                        anchor=format!("event-{eid}")
                                     >
                                         {format!("{} — {}", e.date, e.title)}
                                     </Link>

@@ -2,7 +2,7 @@
 //! data each one backs, where they disagree, and the tables they give.
 
 use super::use_app;
-use super::widgets::{CertaintyBadge, SourceCite};
+use super::widgets::{CertaintyBadge, ConflictClaims, SourceCite};
 use crate::model::{Dataset, Source};
 use leptos::prelude::*;
 
@@ -50,20 +50,7 @@ pub fn SourcesView() -> impl IntoView {
                             <article class="conflict" id=format!("conflict-{}", c.id)>
                                 <h3>{c.title}</h3>
                                 <p>{c.summary}</p>
-                                <ul>
-                                    {c
-                                        .claims
-                                        .iter()
-                                        .map(|cl| {
-                                            view! {
-                                                <li>
-                                                    <SourceCite id=cl.source /> ": " {cl.text} " "
-                                                    <CertaintyBadge certainty=cl.certainty />
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </ul>
+                                <ConflictClaims conflict=c />
                             </article>
                         }
                     })

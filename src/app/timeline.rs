@@ -5,7 +5,7 @@
 //! 100 events as at 100,000.
 
 use super::use_app;
-use super::widgets::{CertaintyBadge, Highlighted, Link, SourceCite, SourceList};
+use super::widgets::{CertaintyBadge, ConflictClaims, Highlighted, Link, SourceCite, SourceList};
 use crate::filter::{self, FilterKind, Outcome};
 use crate::model::{Certainty, Event, EventDate};
 use crate::text;
@@ -622,29 +622,26 @@ fn EventTable(groups: Memo<Vec<(u16, Vec<Item>)>>, terms: Signal<Vec<String>>, t
 /// One event as a table row, with its details in a row below when expanded.
 #[component]
 fn EventTableRow(event: &'static Event, terms: Signal<Vec<String>>, today: u32) -> impl IntoView {
-    let app = use_app();
     let id = event.id;
-    let expanded = Memo::new(move |_| app.view.with(|s| s.event.as_deref() == Some(id)));
+    let expanded = expansion(id);
     let body_id = format!("event-body-{id}");
     let future = event.date.sort_key() > today;
     let parties = party_names(event);
     let sources = event.sources.to_vec();
     view! {
-        <tr class="event-row" data-testid="event" data-event-id=id class:future=future class:expanded=expanded>
+        <tr
+            class="event-row"
+            id=format!("event-{id}")
+            data-testid="event"
+            data-event-id=id
+            class:future=future
+            class:expanded=expanded
+        >
             <td class="event-date">{event.date.to_string()}</td>
             <th scope="row">
-                <button
-                    type="button"
-                    class="event-toggle"
-                    aria-expanded=move || expanded.get().to_string()
-                    aria-controls=body_id.clone()
-                    on:click=move |_| {
-                        let open = !expanded.get_untracked();
-                        app.edit(|s| s.event = open.then(|| id.to_string()));
-                    }
-                >
+                <EventToggle id expanded body_id=body_id.clone()>
                     <Highlighted text=event.title terms />
-                </button>
+                </EventToggle>
             </th>
             <td>
                 <CertaintyBadge certainty=event.certainty />
@@ -677,6 +674,33 @@ fn party_names(event: &Event) -> String {
         .join(", ")
 }
 
+/// Whether the event with this id is the expanded one.
+fn expansion(id: &'static str) -> Memo<bool> {
+    let app = use_app();
+    Memo::new(move |_| app.view.with(|s| s.event.as_deref() == Some(id)))
+}
+
+/// The button that expands or collapses an event in place (one expanded
+/// event at a time, kept in `event=`).
+#[component]
+fn EventToggle(id: &'static str, expanded: Memo<bool>, body_id: String, children: Children) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <button
+            type="button"
+            class="event-toggle"
+            aria-expanded=move || expanded.get().to_string()
+            aria-controls=body_id
+            on:click=move |_| {
+                let open = !expanded.get_untracked();
+                app.edit(|s| s.event = open.then(|| id.to_string()));
+            }
+        >
+            {children()}
+        </button>
+    }
+}
+
 /// The line between what has happened and what is only predicted.
 #[component]
 fn TodayLine() -> impl IntoView {
@@ -692,7 +716,7 @@ fn TodayLine() -> impl IntoView {
 fn EventRow(event: &'static Event, terms: Signal<Vec<String>>, today: u32) -> impl IntoView {
     let app = use_app();
     let id = event.id;
-    let expanded = Memo::new(move |_| app.view.with(|s| s.event.as_deref() == Some(id)));
+    let expanded = expansion(id);
     let body_id = format!("event-body-{id}");
     let key_figure = event.figures.first().map(|f| {
         view! {
@@ -710,24 +734,22 @@ fn EventRow(event: &'static Event, terms: Signal<Vec<String>>, today: u32) -> im
         .collect_view();
     let future = event.date.sort_key() > today;
     view! {
-        <li class="event" data-testid="event" data-event-id=id class:expanded=expanded class:future=future>
+        <li
+            class="event"
+            id=format!("event-{id}")
+            data-testid="event"
+            data-event-id=id
+            class:expanded=expanded
+            class:future=future
+        >
             <article>
                 <h4 class="event-heading">
-                    <button
-                        type="button"
-                        class="event-toggle"
-                        aria-expanded=move || expanded.get().to_string()
-                        aria-controls=body_id.clone()
-                        on:click=move |_| {
-                            let open = !expanded.get_untracked();
-                            app.edit(|s| s.event = open.then(|| id.to_string()));
-                        }
-                    >
+                    <EventToggle id expanded body_id=body_id.clone()>
                         <time class="event-date">{event.date.to_string()}</time>
                         <span class="event-title">
                             <Highlighted text=event.title terms />
                         </span>
-                    </button>
+                    </EventToggle>
                 </h4>
                 <p class="event-meta">
                     <CertaintyBadge certainty=event.certainty />
@@ -774,20 +796,7 @@ fn EventDetails(event: &'static Event, terms: Signal<Vec<String>>, body_id: Stri
                         view! {
                             <div class="conflict">
                                 <p><strong>{c.title}</strong> " " {c.summary}</p>
-                                <ul>
-                                    {c
-                                        .claims
-                                        .iter()
-                                        .map(|cl| {
-                                            view! {
-                                                <li>
-                                                    <SourceCite id=cl.source /> ": " {cl.text} " "
-                                                    <CertaintyBadge certainty=cl.certainty />
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </ul>
+                                <ConflictClaims conflict=c />
                             </div>
                         }
                     })
@@ -876,7 +885,7 @@ fn EmptyResults(outcome: Memo<Outcome>) -> impl IntoView {
                             view! {
                                 <li>
                                     <button type="button" on:click=move |_| app.edit(|s| kind.clear(s))>
-                                        {format!("Remove the {} filter ({n} events)", kind_label(kind))}
+                                        {format!("Remove the {} filter ({n} events)", kind.label())}
                                     </button>
                                 </li>
                             }
@@ -888,16 +897,5 @@ fn EmptyResults(outcome: Memo<Outcome>) -> impl IntoView {
                 "Clear all filters"
             </button>
         </div>
-    }
-}
-
-fn kind_label(kind: FilterKind) -> &'static str {
-    match kind {
-        FilterKind::Search => "search",
-        FilterKind::Dates => "date",
-        FilterKind::Party => "party",
-        FilterKind::Topic => "topic",
-        FilterKind::Certainty => "certainty",
-        FilterKind::Source => "source",
     }
 }

@@ -1,7 +1,7 @@
 //! Small pieces shared by the views: in-app links, highlighted text, badges.
 
 use super::use_app;
-use crate::model::{Certainty, Dataset};
+use crate::model::{Certainty, Conflict, Dataset};
 use crate::text;
 use crate::url_state::{View, ViewState};
 use leptos::prelude::*;
@@ -64,15 +64,24 @@ pub fn scroll_to_top() {
     window().scroll_to_with_x_and_y(0.0, 0.0);
 }
 
-/// Scrolls to and focuses the element with this id once the view that
-/// holds it has rendered (the next animation frame).
+/// Scrolls the element with this id to the middle of the screen once the
+/// view that holds it has rendered (the next animation frame), and moves
+/// focus there: to the element if it takes focus, else to its first button.
 pub fn reveal(id: String) {
     request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(&id) {
-            el.scroll_into_view();
-            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
+        let Some(el) = document().get_element_by_id(&id) else {
+            return;
+        };
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+        let target = if el.has_attribute("tabindex") {
+            Some(el)
+        } else {
+            el.query_selector("button").ok().flatten()
+        };
+        if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = target.focus();
         }
     });
 }
@@ -100,6 +109,26 @@ pub fn Highlighted(text: &'static str, terms: Signal<Vec<String>>) -> impl IntoV
 #[component]
 pub fn CertaintyBadge(certainty: Certainty) -> impl IntoView {
     view! { <span class=format!("badge certainty certainty-{}", certainty.id())>{certainty.label()}</span> }
+}
+
+/// The claims of a disagreement, each with its source and certainty.
+#[component]
+pub fn ConflictClaims(conflict: &'static Conflict) -> impl IntoView {
+    view! {
+        <ul class="claims">
+            {conflict
+                .claims
+                .iter()
+                .map(|cl| {
+                    view! {
+                        <li>
+                            <SourceCite id=cl.source /> ": " {cl.text} " " <CertaintyBadge certainty=cl.certainty />
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
 }
 
 /// A source cited by id: its title, linking to it in the Sources view.
