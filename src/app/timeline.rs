@@ -17,7 +17,7 @@ use wasm_bindgen::prelude::Closure;
 
 /// How many events are rendered at first, and added each time the reader
 /// reaches the end of the list.
-const PAGE: usize = 100;
+const PAGE: usize = 40;
 
 /// The filters of a view state, with everything else at its default, so a
 /// memo of it changes only when a filter does.
@@ -452,9 +452,12 @@ fn Axis(outcome: Memo<Outcome>) -> impl IntoView {
     }
 }
 
-/// A row of the list: an event, or the line between past and future.
+/// A row of the list: a year heading, an event, or the line between past
+/// and future. Rows are keyed by what they show, so an event that stays in
+/// the results keeps its DOM across keystrokes.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Item {
+    Year(u16),
     Event(usize),
     Today,
 }
@@ -470,31 +473,30 @@ fn EventList(outcome: Memo<Outcome>, terms: Signal<Vec<String>>) -> impl IntoVie
     // A new search or filter starts again from the first page.
     Effect::watch(move || outcome.track(), move |_, _, _| limit.set(PAGE), false);
 
-    let groups = Memo::new(move |_| {
+    let rows = Memo::new(move |_| {
+        // An expanded event deep in the list must still be rendered.
+        let expanded = app.view.with(|s| s.event.clone());
         outcome.with(|o| {
-            // An expanded event deep in the list must still be rendered.
-            let expanded = app.view.with(|s| s.event.clone());
             let needed = expanded
                 .and_then(|id| o.events.iter().position(|&i| data.events[i].id == id))
                 .map_or(0, |p| p + 1);
             let shown = &o.events[..o.events.len().min(limit.get().max(needed))];
-            let mut groups: Vec<(u16, Vec<Item>)> = Vec::new();
-            let mut last_future: Option<bool> = None;
+            let mut rows = Vec::with_capacity(shown.len() + 16);
+            let (mut year, mut future) = (None, None);
             for &i in shown {
                 let date = &data.events[i].date;
-                let future = date.sort_key() > today;
-                match groups.last_mut() {
-                    Some((year, _)) if *year == date.year => {}
-                    _ => groups.push((date.year, Vec::new())),
+                let is_future = date.sort_key() > today;
+                if future.is_some_and(|f| f != is_future) {
+                    rows.push(Item::Today);
                 }
-                let items = &mut groups.last_mut().expect("a group was just pushed").1;
-                if last_future.is_some_and(|f| f != future) {
-                    items.push(Item::Today);
+                if year != Some(date.year) {
+                    rows.push(Item::Year(date.year));
                 }
-                last_future = Some(future);
-                items.push(Item::Event(i));
+                year = Some(date.year);
+                future = Some(is_future);
+                rows.push(Item::Event(i));
             }
-            groups
+            rows
         })
     });
     let remaining = move || outcome.with(|o| o.events.len()).saturating_sub(limit.get());
@@ -528,8 +530,8 @@ fn EventList(outcome: Memo<Outcome>, terms: Signal<Vec<String>>) -> impl IntoVie
         <Show when=move || outcome.with(|o| !o.events.is_empty()) fallback=move || view! { <EmptyResults outcome /> }>
             <div class="event-list">
                 {move || match app.view.with(|s| s.layout) {
-                    Layout::List => view! { <EventCards groups terms today /> }.into_any(),
-                    Layout::Table => view! { <EventTable groups terms today /> }.into_any(),
+                    Layout::List => view! { <EventCards rows terms today /> }.into_any(),
+                    Layout::Table => view! { <EventTable rows terms today /> }.into_any(),
                 }}
                 <Show when=move || { remaining() > 0 }>
                     <button type="button" class="show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
@@ -542,49 +544,45 @@ fn EventList(outcome: Memo<Outcome>, terms: Signal<Vec<String>>) -> impl IntoVie
     }
 }
 
-/// The events as cards in a list per year.
+/// The events as cards under year headings.
 #[component]
-fn EventCards(groups: Memo<Vec<(u16, Vec<Item>)>>, terms: Signal<Vec<String>>, today: u32) -> impl IntoView {
+fn EventCards(rows: Memo<Vec<Item>>, terms: Signal<Vec<String>>, today: u32) -> impl IntoView {
     let data = use_app().data;
     view! {
-        <For
-            each=move || groups.get()
-            // A group is rebuilt when its events change, and kept otherwise.
-            key=|(year, items)| (*year, items.clone())
-            children=move |(year, items)| {
-                let future_year = year as u32 * 10_000 > today;
-                view! {
-                    <section class="year-group" class:future=future_year aria-labelledby=format!("year-{year}")>
-                        <h3 class="year-heading" id=format!("year-{year}")>{year}</h3>
-                        <ol class="events">
-                            {items
-                                .into_iter()
-                                .map(|item| match item {
-                                    Item::Event(i) => view! { <EventRow event=&data.events[i] terms today /> }.into_any(),
-                                    Item::Today => view! { <TodayLine /> }.into_any(),
-                                })
-                                .collect_view()}
-                        </ol>
-                    </section>
+        <div class="event-cards">
+            <For
+                each=move || rows.get()
+                key=|item| *item
+                children=move |item| match item {
+                    Item::Year(year) => {
+                        let future = year as u32 * 10_000 > today;
+                        view! {
+                            <h3 class="year-heading" class:future=future id=format!("year-{year}")>
+                                {year}
+                            </h3>
+                        }
+                            .into_any()
+                    }
+                    Item::Event(i) => view! { <EventRow event=&data.events[i] terms today /> }.into_any(),
+                    Item::Today => {
+                        view! {
+                            <p class="today-line" role="separator">
+                                <span>"Today — what follows has not happened yet"</span>
+                            </p>
+                        }
+                            .into_any()
+                    }
                 }
-            }
-        />
+            />
+        </div>
     }
 }
 
 /// The events as a table, one row per event: for scanning, for printing,
 /// and for screen readers that move by row and column.
 #[component]
-fn EventTable(groups: Memo<Vec<(u16, Vec<Item>)>>, terms: Signal<Vec<String>>, today: u32) -> impl IntoView {
-    let app = use_app();
-    let data = app.data;
-    let rows = move || {
-        groups.with(|g| {
-            g.iter()
-                .flat_map(|(_, items)| items.iter().copied())
-                .collect::<Vec<_>>()
-        })
-    };
+fn EventTable(rows: Memo<Vec<Item>>, terms: Signal<Vec<String>>, today: u32) -> impl IntoView {
+    let data = use_app().data;
     view! {
         <table class="event-table">
             <caption class="visually-hidden">"Events, one per row, in the order chosen"</caption>
@@ -600,9 +598,19 @@ fn EventTable(groups: Memo<Vec<(u16, Vec<Item>)>>, terms: Signal<Vec<String>>, t
             </thead>
             <tbody>
                 <For
-                    each=rows
+                    each=move || rows.get()
                     key=|item| *item
                     children=move |item| match item {
+                        Item::Year(year) => {
+                            view! {
+                                <tr class="year-row">
+                                    <th colspan="6" scope="colgroup">
+                                        {year}
+                                    </th>
+                                </tr>
+                            }
+                                .into_any()
+                        }
                         Item::Event(i) => view! { <EventTableRow event=&data.events[i] terms today /> }.into_any(),
                         Item::Today => {
                             view! {
@@ -701,16 +709,6 @@ fn EventToggle(id: &'static str, expanded: Memo<bool>, body_id: String, children
     }
 }
 
-/// The line between what has happened and what is only predicted.
-#[component]
-fn TodayLine() -> impl IntoView {
-    view! {
-        <li class="today-line" role="separator">
-            <span>"Today — what follows has not happened yet"</span>
-        </li>
-    }
-}
-
 /// One event: a heading that expands it in place, and its details.
 #[component]
 fn EventRow(event: &'static Event, terms: Signal<Vec<String>>, today: u32) -> impl IntoView {
@@ -734,7 +732,7 @@ fn EventRow(event: &'static Event, terms: Signal<Vec<String>>, today: u32) -> im
         .collect_view();
     let future = event.date.sort_key() > today;
     view! {
-        <li
+        <article
             class="event"
             id=format!("event-{id}")
             data-testid="event"
@@ -742,7 +740,6 @@ fn EventRow(event: &'static Event, terms: Signal<Vec<String>>, today: u32) -> im
             class:expanded=expanded
             class:future=future
         >
-            <article>
                 <h4 class="event-heading">
                     <EventToggle id expanded body_id=body_id.clone()>
                         <time class="event-date">{event.date.to_string()}</time>
@@ -760,8 +757,7 @@ fn EventRow(event: &'static Event, terms: Signal<Vec<String>>, today: u32) -> im
                 <Show when=move || expanded.get()>
                     <EventDetails event terms body_id=body_id.clone() />
                 </Show>
-            </article>
-        </li>
+        </article>
     }
 }
 
