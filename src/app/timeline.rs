@@ -165,10 +165,14 @@ fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
                         let q = event_target_value(&ev);
                         app.edit(|s| s.q = q);
                     }
+                    spellcheck="false"
                     on:keydown=move |ev: web_sys::KeyboardEvent| {
-                        if ev.key() == "Escape" && app.view.with(|s| !s.q.is_empty()) {
+                        // Escape clears the search and hands the keys back to
+                        // the list, so `j` moves between events again.
+                        if ev.key() == "Escape" {
                             ev.stop_propagation();
                             app.edit(|s| s.q.clear());
+                            let _ = event_target::<web_sys::HtmlInputElement>(&ev).blur();
                         }
                     }
                 />
@@ -810,12 +814,13 @@ fn EventDetails(event: &'static Event, terms: Signal<Vec<String>>, body_id: Stri
                         .iter()
                         .filter_map(|c| {
                             let clause = data.clause(c.clause)?;
-                            let b = c.version;
-                            // Compare the version it set with the one before.
-                            let a = data
-                                .version_index(b)
-                                .and_then(|i| i.checked_sub(1))
-                                .map(|i| data.versions[i].id);
+                            let set = c.version;
+                            // Compare the version it set with the one before;
+                            // the first version, with the latest.
+                            let (a, b) = match data.version_index(set).and_then(|i| i.checked_sub(1)) {
+                                Some(prev) => (Some(data.versions[prev].id), Some(set)),
+                                None => (Some(set), None),
+                            };
                             let cid = clause.id;
                             Some(view! {
                                 <li>
@@ -824,13 +829,13 @@ fn EventDetails(event: &'static Event, terms: Signal<Vec<String>>, body_id: Stri
                                             s.view = View::Clauses;
                                             s.clause = Some(cid.to_string());
                                             s.a = a.map(str::to_string);
-                                            s.b = Some(b.to_string());
+                                            s.b = b.map(str::to_string);
                                         }
                                         class="clause-link"
                                         testid="event-clause-link"
                                         anchor=format!("clause-{cid}")
                                     >
-                                        {format!("{} — {} terms", clause.name, b)}
+                                        {format!("{} — {} terms", clause.name, set)}
                                     </Link>
                                 </li>
                             })
