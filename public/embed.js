@@ -31,7 +31,7 @@
     var v = e.data, h = v && v.height, n = 0;
     if (Object.prototype.toString.call(v) !== "[object Object]" || v.type !== "pactline:height") return;
     for (var k in v) n++;
-    if (n !== 2 || typeof h !== "number" || !(h >= 100 && h <= 20000)) return;
+    if (n !== 2 || typeof h !== "number" || !(h >= 100 && h <= 100000)) return;
     for (var j = 0; j < frames.length; j++) {
       // Only the app inside that very iframe may resize it.
       if (frames[j].contentWindow === e.source && e.origin === frames[j].pactlineOrigin) {

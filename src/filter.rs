@@ -10,6 +10,11 @@ use crate::model::{Dataset, Event};
 use crate::text;
 use crate::url_state::{Order, ViewState};
 
+/// How many matching events the timeline renders at first, and adds each
+/// time the reader nears the end: a screenful or three, so a keystroke costs
+/// the same at 100 events as at 100,000.
+pub const PAGE: usize = 40;
+
 /// Folded text of every event, built once per dataset so that a keystroke
 /// only scans, never re-folds.
 #[derive(Debug)]

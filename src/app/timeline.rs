@@ -6,7 +6,7 @@
 
 use super::use_app;
 use super::widgets::{CertaintyBadge, ConflictClaims, Highlighted, Link, SourceCite, SourceList};
-use crate::filter::{self, FilterKind, Outcome};
+use crate::filter::{self, FilterKind, Outcome, PAGE};
 use crate::model::{Certainty, Event, EventDate};
 use crate::text;
 use crate::url_state::{Layout, Order, View, ViewState, YearMonth};
@@ -14,10 +14,6 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
-
-/// How many events are rendered at first, and added each time the reader
-/// reaches the end of the list.
-const PAGE: usize = 40;
 
 /// The filters of a view state, with everything else at its default, so a
 /// memo of it changes only when a filter does.

@@ -7,8 +7,17 @@
 //! on every engine in `PACTLINE_BROWSERS`, in a fresh browser session, and is
 //! followed by the harness's own checks (no off-origin requests, no page errors).
 
+mod a11y;
+mod appearance;
+mod clauses;
 mod harness;
+mod keyboard;
+mod offline;
+mod responsive;
+mod sharing;
 mod shell;
+mod sources;
+mod timeline;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -48,6 +57,63 @@ pub fn all() -> Vec<Scenario> {
         scenario!(shell::back_and_forward_restore_views),
         scenario!(shell::assets_served_from_sub_path),
         scenario!(shell::stays_on_loopback_without_errors),
+        scenario!(timeline::deep_link_shows_exactly_the_matching_events),
+        scenario!(timeline::typing_a_search_narrows_in_place_without_history),
+        scenario!(timeline::back_and_forward_restore_view_and_filters),
+        scenario!(timeline::expanded_event_links_to_its_clause_and_back),
+        scenario!(timeline::facet_counts_match_the_filter),
+        scenario!(timeline::ignored_url_values_are_named_and_dismissable),
+        scenario!(timeline::empty_results_offer_to_remove_each_filter),
+        scenario!(timeline::markup_in_the_search_stays_text),
+        scenario!(timeline::markup_in_event_titles_stays_text),
+        scenario!(timeline::ten_thousand_events_render_a_page_at_a_time),
+        scenario!(clauses::summary_and_change_kinds_match_the_comparison),
+        scenario!(clauses::only_changed_keeps_changed_clauses),
+        scenario!(clauses::n_and_p_step_through_changed_clauses),
+        scenario!(clauses::inline_and_side_by_side_modes),
+        scenario!(clauses::invalid_versions_fall_back_with_a_notice),
+        scenario!(clauses::event_link_opens_the_timeline_and_back_returns),
+        scenario!(sources::every_source_backs_claims),
+        scenario!(sources::event_source_link_lands_on_the_source),
+        scenario!(keyboard::keyboard_only_walk_from_search_to_clause_and_back),
+        scenario!(keyboard::tab_reaches_every_timeline_control),
+        scenario!(offline::unvisited_deep_link_filters_offline),
+        scenario!(offline::new_deploy_replaces_cached_one),
+        scenario!(offline::single_file_works_from_disk),
+        scenario!(sharing::embed_script_grows_iframe_to_content),
+        scenario!(sharing::embed_ignores_hostile_height_messages),
+        scenario!(sharing::embed_fits_320px_column),
+        scenario!(sharing::csv_download_holds_the_filtered_events),
+        scenario!(sharing::json_download_is_the_dataset_with_its_version),
+        scenario!(sharing::embed_dialog_gives_snippets_for_the_view),
+        scenario!(sharing::cite_dialog_names_version_and_today),
+        scenario!(sharing::copy_link_gives_the_view_link),
+        scenario!(a11y::timeline_light_meets_wcag),
+        scenario!(a11y::timeline_dark_meets_wcag),
+        scenario!(a11y::timeline_table_light_meets_wcag),
+        scenario!(a11y::timeline_table_dark_meets_wcag),
+        scenario!(a11y::timeline_event_light_meets_wcag),
+        scenario!(a11y::timeline_event_dark_meets_wcag),
+        scenario!(a11y::clauses_light_meet_wcag),
+        scenario!(a11y::clauses_dark_meet_wcag),
+        scenario!(a11y::clauses_inline_light_meet_wcag),
+        scenario!(a11y::clauses_inline_dark_meet_wcag),
+        scenario!(a11y::sources_light_meet_wcag),
+        scenario!(a11y::sources_dark_meet_wcag),
+        scenario!(a11y::axe_reports_planted_violations),
+        scenario!(a11y::views_have_landmarks_and_one_h1),
+        scenario!(a11y::event_count_is_a_live_status),
+        scenario!(a11y::keyboard_focus_is_visible),
+        scenario!(responsive::phone_360x740_has_no_sideways_scroll),
+        scenario!(responsive::tablet_768x1024_has_no_sideways_scroll),
+        scenario!(responsive::desktop_1440x900_has_no_sideways_scroll),
+        scenario!(responsive::clause_matrix_scrolls_inside_itself_on_a_phone),
+        scenario!(appearance::theme_follows_system_unless_set_in_url),
+        scenario!(appearance::theme_toggle_flips_theme_and_url),
+        scenario!(appearance::printed_timeline_names_filter_version_and_sources),
+        scenario!(appearance::printed_comparison_names_versions_and_sources),
+        scenario!(appearance::without_webassembly_shows_summary_and_why),
+        scenario!(appearance::without_javascript_shows_summary_and_noscript),
         scenario!(harness::offorigin_attempt_is_recorded),
         scenario!(harness::page_error_is_recorded),
         scenario!(harness::keys_reach_the_page),

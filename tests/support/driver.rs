@@ -226,6 +226,48 @@ const CHROMIUM_ARGS: &[&str] = &[
     "--component-updater=url-source=http://127.0.0.1:9/",
 ];
 
+/// Browser switches and preferences for one session, on top of the
+/// engine's own (see [`Driver::new_session_with`]). Each engine has its own
+/// names for the same setting, so callers pick them per engine.
+#[derive(Clone, Debug, Default)]
+pub struct ExtraSettings {
+    /// Command-line switches for the browser (Chromium, Firefox, WebKit's
+    /// MiniBrowser).
+    pub args: Vec<String>,
+    /// Firefox preferences (`about:config` names); other engines have none.
+    pub prefs: serde_json::Map<String, serde_json::Value>,
+}
+
+impl ExtraSettings {
+    /// Adds these settings to the engine's options in `capabilities`.
+    fn add_to(&self, engine: Engine, capabilities: &mut Capabilities) {
+        let key = match engine {
+            Engine::Chromium => "goog:chromeOptions",
+            Engine::Firefox => "moz:firefoxOptions",
+            Engine::Webkit => "webkitgtk:browserOptions",
+        };
+        let options = capabilities.entry(key).or_insert_with(|| json!({}));
+        if !self.args.is_empty() {
+            let args = &mut options["args"];
+            if !args.is_array() {
+                *args = json!([]);
+            }
+            if let Some(args) = args.as_array_mut() {
+                args.extend(self.args.iter().cloned().map(serde_json::Value::from));
+            }
+        }
+        if !self.prefs.is_empty() {
+            let prefs = &mut options["prefs"];
+            if !prefs.is_object() {
+                *prefs = json!({});
+            }
+            if let Some(prefs) = prefs.as_object_mut() {
+                prefs.extend(self.prefs.clone());
+            }
+        }
+    }
+}
+
 /// A running WebDriver server for one engine.
 #[derive(Debug)]
 pub struct Driver {
@@ -241,6 +283,20 @@ impl Driver {
     /// Starts the engine's driver and waits until it answers `/status`.
     /// Fails with the install command if the driver or browser is missing.
     pub async fn start(engine: Engine) -> Result<Self, String> {
+        Self::launch(engine, &format!("{}-driver.log", engine.name()), &[]).await
+    }
+
+    /// Like [`Driver::start`], for a driver of a scenario's own beside the
+    /// harness's: `label` names its log (`<engine>-driver-<label>.log`) and
+    /// `env` is added to its environment, which its browser inherits (e.g.
+    /// JavaScriptCore's `JSC_*` options for WebKit).
+    pub async fn start_with_env(engine: Engine, label: &str, env: &[(&str, &str)]) -> Result<Self, String> {
+        Self::launch(engine, &format!("{}-driver-{label}.log", engine.name()), env).await
+    }
+
+    /// Starts the driver with `env` added, logging to `log_name` in the
+    /// artifacts' `logs/`.
+    async fn launch(engine: Engine, log_name: &str, env: &[(&str, &str)]) -> Result<Self, String> {
         let missing = |binary: &str| {
             format!(
                 "{binary} not found (looked on PATH and in ~/.cargo/bin); install it with `{}`",
@@ -263,11 +319,12 @@ impl Driver {
         };
 
         let port = free_port().map_err(|e| format!("no free port: {e}"))?;
-        let log_path = artifacts_dir("logs")?.join(format!("{}-driver.log", engine.name()));
+        let log_path = artifacts_dir("logs")?.join(log_name);
         let mut command = Command::new(&driver);
         command
             .args(engine.driver_args(port))
-            .envs(engine.driver_env().iter().copied());
+            .envs(engine.driver_env().iter().copied())
+            .envs(env.iter().copied());
         if let Some((_, number)) = &display {
             command.env("DISPLAY", format!(":{number}"));
         }
@@ -286,14 +343,21 @@ impl Driver {
     /// Opens a new browser session whose traffic to other hosts goes to the
     /// proxy at `proxy` (`127.0.0.1:PORT`).
     pub async fn new_session(&self, proxy: &str) -> Result<Session, String> {
+        self.new_session_with(proxy, &ExtraSettings::default()).await
+    }
+
+    /// Like [`Driver::new_session`], with `extra` switches and preferences
+    /// added to the engine's own (e.g. to turn JavaScript off).
+    pub async fn new_session_with(&self, proxy: &str, extra: &ExtraSettings) -> Result<Session, String> {
         let profile = if self.engine.wants_profile_dir() {
             Some(TempDir::new(self.engine.name()).map_err(|e| format!("temp profile: {e}"))?)
         } else {
             None
         };
-        let capabilities =
+        let mut capabilities =
             self.engine
                 .capabilities(proxy, self.browser.as_deref(), profile.as_ref().map(TempDir::path));
+        extra.add_to(self.engine, &mut capabilities);
         let client = ClientBuilder::new(HttpConnector::new())
             .capabilities(capabilities)
             .connect(&self.url)

@@ -18,10 +18,11 @@ use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
 use fantoccini::error::CmdError;
 use fantoccini::key::Key;
+use fantoccini::wd::PrintConfiguration;
 
 use super::artifacts_dir;
 use super::driver::{Engine, Session};
-use super::server::{Destination, RequestLog, RequestRecord, Server};
+use super::server::{Destination, RequestLog, RequestRecord, Server, ServerControl};
 
 /// How long `wait_for`, `wait_until` and the element helpers keep polling.
 const WAIT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -43,6 +44,8 @@ pub struct Page {
     session: Session,
     app_url: String,
     log: RequestLog,
+    /// Live changes to what the app's server answers.
+    server: ServerControl,
     /// Where the current scenario's part of the request log starts.
     log_mark: Cell<usize>,
     /// Errors gathered from documents already navigated away from, and
@@ -59,6 +62,7 @@ impl Page {
             session,
             app_url: server.base_url(),
             log: server.log().clone(),
+            server: server.control().clone(),
             log_mark: Cell::new(since),
             collected_errors: RefCell::new(Vec::new()),
         }
@@ -264,6 +268,59 @@ impl Page {
         taken
     }
 
+    /// The app's server, to take it offline or replace what it serves
+    /// (see [`ServerControl`]); every change ends with its guard.
+    pub fn app_server(&self) -> &ServerControl {
+        &self.server
+    }
+
+    /// Runs `script` (a function body: `arguments[i]` are `args`, `return`
+    /// gives the result) in the current document and returns its result.
+    pub async fn execute_json(&self, script: &str, args: Vec<serde_json::Value>) -> Result<serde_json::Value, String> {
+        self.session
+            .client
+            .execute(script, args)
+            .await
+            .map_err(self.failed(&format!("running the script `{}`", script_summary(script))))
+    }
+
+    /// Like [`Page::execute_json`] for a script that finishes later: it
+    /// passes its result to its last argument, the callback
+    /// (`arguments[arguments.length - 1]`), e.g. from a promise.
+    pub async fn execute_async_json(
+        &self,
+        script: &str,
+        args: Vec<serde_json::Value>,
+    ) -> Result<serde_json::Value, String> {
+        self.session
+            .client
+            .execute_async(script, args)
+            .await
+            .map_err(self.failed(&format!("running the async script `{}`", script_summary(script))))
+    }
+
+    /// Runs `body` with the session switched into the first `<iframe>`
+    /// matching `css` (once there is one), so every helper acts on the
+    /// framed document; switches back to the parent document afterwards,
+    /// also when `body` fails.
+    pub async fn in_frame<T>(&self, css: &str, body: impl AsyncFnOnce() -> Result<T, String>) -> Result<T, String> {
+        self.first(css)
+            .await?
+            .enter_frame()
+            .await
+            .map_err(self.failed(&format!("switching into the frame `{css}`")))?;
+        let outcome = body().await;
+        let back = self
+            .session
+            .client
+            .enter_parent_frame()
+            .await
+            .map_err(self.failed(&format!("switching out of the frame `{css}`")));
+        let value = outcome?;
+        back?;
+        Ok(value)
+    }
+
     /// Saves a PNG of the viewport as
     /// `test-artifacts/screenshots/<engine>-<name>.png` and returns its path.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf, String> {
@@ -273,7 +330,99 @@ impl Page {
             .screenshot()
             .await
             .map_err(self.failed("taking a screenshot"))?;
-        let file_name: String = format!("{}-{name}.png", self.engine().name())
+        self.save_artifact("screenshots", name, "png", &png)
+    }
+
+    /// Prints the page with WebDriver's Print command (the browser's print
+    /// layout, default paper and margins), saves the PDF as
+    /// `test-artifacts/print/<engine>-<name>.pdf` and returns its path.
+    pub async fn print_pdf(&self, name: &str) -> Result<PathBuf, String> {
+        let pdf = self
+            .session
+            .client
+            .print(PrintConfiguration::default())
+            .await
+            .map_err(self.failed("printing the page"))?;
+        self.save_artifact("print", name, "pdf", &pdf)
+    }
+
+    /// Sizes the window so that the viewport (`innerWidth` ×
+    /// `innerHeight`) is as close to `width` × `height` CSS pixels as the
+    /// engine allows: sets the window, then adds whatever the engine's
+    /// window chrome takes. Returns the viewport it got, which is larger
+    /// where the engine has a minimum window size (Firefox, WebKit).
+    pub async fn set_viewport_size(&self, width: u32, height: u32) -> Result<(u32, u32), String> {
+        let wanted = (i64::from(width), i64::from(height));
+        let mut window = wanted;
+        let mut viewport = (-1, -1);
+        for _ in 0..4 {
+            let (w, h) = (window.0.clamp(1, 10_000) as u32, window.1.clamp(1, 10_000) as u32);
+            self.session
+                .client
+                .set_window_size(w, h)
+                .await
+                .map_err(self.failed(&format!("sizing the window to {w}×{h}")))?;
+            let inner = self
+                .execute_json("return [window.innerWidth, window.innerHeight];", vec![])
+                .await?;
+            let got = (inner[0].as_i64().unwrap_or(0), inner[1].as_i64().unwrap_or(0));
+            // Done when it fits, or when the window would not change.
+            let done = got == wanted || got == viewport;
+            viewport = got;
+            if done {
+                break;
+            }
+            window = (window.0 + wanted.0 - got.0, window.1 + wanted.1 - got.1);
+        }
+        Ok((viewport.0.max(0) as u32, viewport.1.max(0) as u32))
+    }
+
+    /// Like [`Page::screenshot`], of the first element matching `css` only.
+    pub async fn screenshot_of(&self, css: &str, name: &str) -> Result<PathBuf, String> {
+        let png = self
+            .first(css)
+            .await?
+            .screenshot()
+            .await
+            .map_err(self.failed(&format!("taking a screenshot of `{css}`")))?;
+        self.save_artifact("screenshots", name, "png", &png)
+    }
+
+    /// The app's URL (the served directory, ending in `/`, no query).
+    pub fn app_url(&self) -> &str {
+        &self.app_url
+    }
+
+    /// `127.0.0.1:PORT`: the app's server, which is also every browser's
+    /// recording proxy; for sessions a scenario starts itself.
+    pub fn proxy_address(&self) -> String {
+        url::Url::parse(&self.app_url)
+            .ok()
+            .and_then(|url| Some(format!("{}:{}", url.host_str()?, url.port_or_known_default()?)))
+            .unwrap_or_default()
+    }
+
+    /// Another page on the same app and request log, driving `session`
+    /// (one the scenario started itself, e.g. with other browser settings).
+    /// The harness checks only the page it gave the scenario: off-origin
+    /// requests from this one show up there too (the log is shared), but
+    /// the scenario must check this page's errors and close it.
+    pub fn sibling(&self, session: Session) -> Page {
+        Page {
+            session,
+            app_url: self.app_url.clone(),
+            log: self.log.clone(),
+            server: self.server.clone(),
+            log_mark: Cell::new(self.log.mark()),
+            collected_errors: RefCell::default(),
+        }
+    }
+
+    /// Writes `bytes` to `test-artifacts/<kind>/<engine>-<name>.<extension>`
+    /// (with anything but ASCII letters, digits and `.-_` in the name
+    /// replaced by `_`) and returns the path.
+    fn save_artifact(&self, kind: &str, name: &str, extension: &str, bytes: &[u8]) -> Result<PathBuf, String> {
+        let file_name: String = format!("{}-{name}.{extension}", self.engine().name())
             .chars()
             .map(|c| {
                 if c.is_ascii_alphanumeric() || ".-_".contains(c) {
@@ -283,8 +432,8 @@ impl Page {
                 }
             })
             .collect();
-        let path = artifacts_dir("screenshots")?.join(file_name);
-        std::fs::write(&path, png).map_err(|e| format!("writing {}: {e}", path.display()))?;
+        let path = artifacts_dir(kind)?.join(file_name);
+        std::fs::write(&path, bytes).map_err(|e| format!("writing {}: {e}", path.display()))?;
         Ok(path)
     }
 
@@ -349,6 +498,15 @@ impl Page {
     fn failed(&self, what: &str) -> impl FnOnce(CmdError) -> String {
         let context = format!("[{}] {what}", self.engine().name());
         move |error| format!("{context}: {error}")
+    }
+}
+
+/// The start of a script, on one line, for error messages.
+fn script_summary(script: &str) -> String {
+    let line = script.split_whitespace().collect::<Vec<_>>().join(" ");
+    match line.char_indices().nth(60) {
+        Some((end, _)) => format!("{}…", &line[..end]),
+        None => line,
     }
 }
 

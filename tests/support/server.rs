@@ -10,7 +10,13 @@
 //!
 //! One response per connection (`Connection: close`) keeps the parser
 //! small; browsers simply open another connection.
+//!
+//! A scenario can change what a running server answers through its
+//! [`ServerControl`]: take it off the network, or serve other bytes at a
+//! path (a new deploy's `index.html`, a generated host page). Each change
+//! lasts as long as the guard it returns.
 
+use std::collections::HashMap;
 use std::io;
 use std::net::SocketAddr;
 use std::path::{Component, Path, PathBuf};
@@ -28,6 +34,10 @@ const MAX_HEAD_BYTES: usize = 64 * 1024;
 
 /// Upper bound on a request body we are willing to read and discard.
 const MAX_BODY_BYTES: u64 = 1024 * 1024;
+
+/// The status recorded for a request that got no answer because the server
+/// was offline ([`ServerControl::go_offline`]).
+pub const UNANSWERED: u16 = 0;
 
 /// Where a recorded request was headed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,7 +58,8 @@ pub struct RequestRecord {
     pub target: String,
     /// Whether the request was for this server or for another host.
     pub destination: Destination,
-    /// The status code we answered with.
+    /// The status code we answered with, or [`UNANSWERED`] if the server
+    /// was offline and closed the connection without an answer.
     pub status: u16,
     /// The `Content-Type` we answered with.
     pub content_type: &'static str,
@@ -91,6 +102,89 @@ impl RequestLog {
     }
 }
 
+/// Live changes to what a running [`Server`] answers, shared with its
+/// connection tasks. Each change lasts until the guard it returns drops, so
+/// a scenario that fails half-way (or times out) cannot leave the server
+/// changed for the next one.
+#[derive(Clone, Debug, Default)]
+pub struct ServerControl(Arc<Mutex<Changes>>);
+
+/// The changes in force.
+#[derive(Debug, Default)]
+struct Changes {
+    /// How many [`Offline`] guards are alive; any one makes the server offline.
+    offline: usize,
+    /// Bodies served instead of files, by path relative to the base path.
+    replaced: HashMap<String, Vec<u8>>,
+}
+
+impl ServerControl {
+    fn changes(&self) -> std::sync::MutexGuard<'_, Changes> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Takes the server off the network until the guard drops: it still
+    /// reads and records every request, the app's and the proxy's, but
+    /// closes each connection without answering (status [`UNANSWERED`] in
+    /// the log), so the browser sees a network error as it would offline.
+    pub fn go_offline(&self) -> Offline {
+        self.changes().offline += 1;
+        Offline(self.clone())
+    }
+
+    /// Serves `body` at `relative_path` (relative to the base path, e.g.
+    /// `index.html`, which also answers the directory URL) instead of the
+    /// file there, or where there is none, until the guard drops. The
+    /// content type follows the path's extension, as for files.
+    pub fn replace_file(&self, relative_path: &str, body: impl Into<Vec<u8>>) -> ReplacedFile {
+        let path = relative_path.trim_start_matches('/').to_owned();
+        let previous = self.changes().replaced.insert(path.clone(), body.into());
+        ReplacedFile {
+            control: self.clone(),
+            path,
+            previous,
+        }
+    }
+
+    fn is_offline(&self) -> bool {
+        self.changes().offline > 0
+    }
+
+    fn replacement(&self, relative_path: &str) -> Option<Vec<u8>> {
+        self.changes().replaced.get(relative_path).cloned()
+    }
+}
+
+/// Keeps a server offline; it answers again when this drops.
+#[derive(Debug)]
+#[must_use = "the server is back online as soon as this guard drops"]
+pub struct Offline(ServerControl);
+
+impl Drop for Offline {
+    fn drop(&mut self) {
+        self.0.changes().offline -= 1;
+    }
+}
+
+/// Keeps a file replaced; what was served before comes back when this drops.
+#[derive(Debug)]
+#[must_use = "the replacement ends as soon as this guard drops"]
+pub struct ReplacedFile {
+    control: ServerControl,
+    path: String,
+    previous: Option<Vec<u8>>,
+}
+
+impl Drop for ReplacedFile {
+    fn drop(&mut self) {
+        let mut changes = self.control.changes();
+        match self.previous.take() {
+            Some(body) => changes.replaced.insert(self.path.clone(), body),
+            None => changes.replaced.remove(&self.path),
+        };
+    }
+}
+
 /// A running server on `127.0.0.1` with a port of its own (so each instance
 /// is a separate origin). Stops accepting connections when dropped.
 #[derive(Debug)]
@@ -98,6 +192,7 @@ pub struct Server {
     addr: SocketAddr,
     base_path: String,
     log: RequestLog,
+    control: ServerControl,
     accept_loop: JoinHandle<()>,
 }
 
@@ -107,6 +202,7 @@ struct Site {
     root: PathBuf,
     base_path: String,
     log: RequestLog,
+    control: ServerControl,
 }
 
 impl Server {
@@ -120,10 +216,12 @@ impl Server {
         let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
         let addr = listener.local_addr()?;
         let log = RequestLog::default();
+        let control = ServerControl::default();
         let site = Arc::new(Site {
             root: root.into(),
             base_path: base_path.to_owned(),
             log: log.clone(),
+            control: control.clone(),
         });
         let accept_loop = tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
@@ -139,6 +237,7 @@ impl Server {
             addr,
             base_path: base_path.to_owned(),
             log,
+            control,
             accept_loop,
         })
     }
@@ -161,6 +260,11 @@ impl Server {
     /// The request log (a shared handle; it keeps filling while we run).
     pub fn log(&self) -> &RequestLog {
         &self.log
+    }
+
+    /// Live changes to what this server answers (a shared handle).
+    pub fn control(&self) -> &ServerControl {
+        &self.control
     }
 }
 
@@ -203,6 +307,17 @@ impl Site {
         )
         .await?;
 
+        if self.control.is_offline() {
+            self.log.push(RequestRecord {
+                destination: destination(&method, &target),
+                method,
+                target,
+                status: UNANSWERED,
+                content_type: "",
+            });
+            // Dropping the stream closes the connection unanswered.
+            return Ok(());
+        }
         let (destination, response) = self.respond(&method, &target).await;
         self.log.push(RequestRecord {
             method: method.clone(),
@@ -215,7 +330,7 @@ impl Site {
     }
 
     async fn respond(&self, method: &str, target: &str) -> (Destination, Response) {
-        if method == "CONNECT" || !target.starts_with('/') {
+        if destination(method, target) == Destination::OffOrigin {
             let refusal = Response::text(403, "pactline test proxy: off-origin request refused\n");
             return (Destination::OffOrigin, refusal);
         }
@@ -261,6 +376,19 @@ impl Site {
         if path.ends_with('/') {
             file.push("index.html");
         }
+        let replacement = file
+            .strip_prefix(&self.root)
+            .ok()
+            .and_then(|relative| relative.to_str())
+            .and_then(|relative| self.control.replacement(relative));
+        if let Some(body) = replacement {
+            return Response {
+                status: 200,
+                content_type: content_type(&file),
+                body,
+                extra_header: None,
+            };
+        }
         match tokio::fs::read(&file).await {
             Ok(body) => Response {
                 status: 200,
@@ -270,6 +398,16 @@ impl Site {
             },
             Err(_) => Response::text(404, "not found\n"),
         }
+    }
+}
+
+/// A request for another host reaches us as a proxy: `CONNECT host:port`
+/// or an absolute-form target.
+fn destination(method: &str, target: &str) -> Destination {
+    if method == "CONNECT" || !target.starts_with('/') {
+        Destination::OffOrigin
+    } else {
+        Destination::Local
     }
 }
 

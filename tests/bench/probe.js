@@ -1,0 +1,127 @@
+// The bench's timing probe. The bench server puts it at the top of every
+// page of both tools, with EVENTS set to the tool's event selector, so both
+// are timed by the same code. All times are performance.now(): ms since
+// navigation start.
+(function () {
+  "use strict";
+  var EVENTS = "__EVENTS__";
+  var bench = (window.__bench = { marks: [], errors: [], wasm: null, wasmInstantiated: null });
+
+  // Calls back with the time once the browser has rendered the next frame:
+  // rAF callbacks run just before that frame's style, layout and paint, and
+  // a message posted from one is handled as soon as they are done. (A second
+  // rAF would wait for the frame after, adding up to a whole frame.)
+  function afterNextFrame(callback) {
+    requestAnimationFrame(function () {
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function () {
+        callback(performance.now());
+      };
+      channel.port2.postMessage(null);
+    });
+  }
+
+  // Load marks: each time more event elements exist than before, record
+  // [count, when the DOM had them, when a frame showing them was rendered].
+  var seen = 0;
+  var loading = new MutationObserver(function () {
+    var count = document.querySelectorAll(EVENTS).length;
+    if (count > seen) {
+      seen = count;
+      var dom = performance.now();
+      afterNextFrame(function (painted) {
+        bench.marks.push([count, dom, painted]);
+      });
+    }
+  });
+  loading.observe(document, { childList: true, subtree: true });
+  bench.count = function () {
+    return document.querySelectorAll(EVENTS).length;
+  };
+  // Called once the bench has what it needs, so the observer does not
+  // weigh on the interaction measured next.
+  bench.stopLoadMarks = function () {
+    loading.disconnect();
+  };
+
+  addEventListener("error", function (e) {
+    var t = e.target;
+    bench.errors.push(e.message || (t && t.outerHTML ? "failed to load " + t.outerHTML.slice(0, 200) : "error"));
+  }, true);
+  addEventListener("unhandledrejection", function (e) {
+    bench.errors.push(String(e.reason && e.reason.message ? e.reason.message : e.reason));
+  });
+
+  // When a wasm module has been downloaded, compiled and instantiated, to
+  // split a wasm app's start-up into download, compile and its own work.
+  ["instantiateStreaming", "instantiate"].forEach(function (name) {
+    var original = typeof WebAssembly === "object" && WebAssembly[name];
+    if (!original) return;
+    WebAssembly[name] = function () {
+      return original.apply(this, arguments).then(function (result) {
+        bench.wasmInstantiated = bench.wasmInstantiated || performance.now();
+        return result;
+      });
+    };
+  });
+
+  // Trunk announces a started wasm app with its exports: keep them, so the
+  // bench can read the size of its linear memory (not part of the JS heap).
+  addEventListener("TrunkApplicationStarted", function (e) {
+    bench.wasm = e.detail && e.detail.wasm;
+  });
+  bench.wasmMemoryBytes = function () {
+    return bench.wasm && bench.wasm.memory ? bench.wasm.memory.buffer.byteLength : null;
+  };
+
+  function textOf(selector) {
+    var element = document.querySelector(selector);
+    return element ? element.textContent : null;
+  }
+
+  // One interaction: runs `act`, then resolves with ms until something
+  // under `root` changed (`dom`) and until the next frame after it was
+  // rendered (`paint`), plus the text of `check` before and at that moment
+  // so the bench can verify the interaction did what it should.
+  function measure(root, act, check) {
+    return new Promise(function (resolve, reject) {
+      var target = document.querySelector(root);
+      if (!target) return reject(new Error("nothing matches " + root));
+      var before = textOf(check);
+      var start = 0;
+      var timer = setTimeout(function () {
+        observer.disconnect();
+        reject(new Error("nothing under " + root + " changed within 5 s"));
+      }, 5000);
+      var observer = new MutationObserver(function () {
+        observer.disconnect();
+        clearTimeout(timer);
+        var dom = performance.now() - start;
+        afterNextFrame(function (painted) {
+          resolve({ dom: dom, paint: painted - start, before: before, check: textOf(check) });
+        });
+      });
+      observer.observe(target, { childList: true, subtree: true, characterData: true, attributes: true });
+      start = performance.now();
+      act();
+    });
+  }
+
+  // A keystroke in a search box: the new value and the `input` event a
+  // browser fires for it.
+  bench.type = function (input, value, root, check) {
+    var box = document.querySelector(input);
+    return measure(root, function () {
+      box.value = value;
+      box.dispatchEvent(new Event("input", { bubbles: true }));
+    }, check);
+  };
+
+  // A click on a button.
+  bench.click = function (button, root, check) {
+    var target = document.querySelector(button);
+    return measure(root, function () {
+      target.click();
+    }, check);
+  };
+})();

@@ -1,0 +1,439 @@
+//! Turns the measured loads into Markdown: the machine, the comparison with
+//! TimelineJS (median, min–max, ratio, targets met or not), Pactline's
+//! scale table, and notes on what each figure does and does not include.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use super::measure::Load;
+use super::timelinejs;
+use super::tools::{Data, NEXT_SLIDE_CLICKS, QUERY, Tool};
+
+/// Every load of one tool on one dataset (warm-ups excluded).
+#[derive(Debug)]
+pub struct Cell {
+    /// The tool.
+    pub tool: Tool,
+    /// The dataset.
+    pub data: Data,
+    /// The measured loads, in the order they ran.
+    pub loads: Vec<Load>,
+}
+
+/// What the report describes besides the loads.
+#[derive(Debug)]
+pub struct Context {
+    /// The machine, one Markdown line per fact.
+    pub machine: Vec<String>,
+    /// Measured runs per cell.
+    pub runs: usize,
+    /// Datasets both tools were given.
+    pub compared: Vec<Data>,
+    /// Datasets only Pactline was given, plus the compared ones it shares
+    /// with them in its scale table.
+    pub pactline_scale: Vec<Data>,
+    /// How long the whole bench took, seconds.
+    pub seconds: f64,
+}
+
+/// Median, minimum and maximum of some samples.
+#[derive(Clone, Copy, Debug)]
+struct Stat {
+    median: f64,
+    min: f64,
+    max: f64,
+}
+
+impl Stat {
+    fn of(mut samples: Vec<f64>) -> Option<Self> {
+        if samples.is_empty() {
+            return None;
+        }
+        samples.sort_by(f64::total_cmp);
+        let mid = samples.len() / 2;
+        let median = if samples.len() % 2 == 0 {
+            (samples[mid - 1] + samples[mid]) / 2.0
+        } else {
+            samples[mid]
+        };
+        Some(Self {
+            median,
+            min: samples[0],
+            max: samples[samples.len() - 1],
+        })
+    }
+}
+
+/// How a metric's numbers are shown.
+#[derive(Clone, Copy, Debug)]
+enum Unit {
+    Ms,
+    KiB,
+    MiB,
+    Count,
+}
+
+impl Unit {
+    fn format(self, value: f64) -> String {
+        match self {
+            Self::Ms if value < 100.0 => format!("{value:.1}"),
+            Self::Ms | Self::Count => format!("{value:.0}"),
+            Self::KiB => format!("{:.1}", value / 1024.0),
+            Self::MiB => format!("{:.1}", value / (1024.0 * 1024.0)),
+        }
+    }
+
+    fn suffix(self) -> &'static str {
+        match self {
+            Self::Ms => "ms",
+            Self::KiB => "KiB",
+            Self::MiB => "MiB",
+            Self::Count => "",
+        }
+    }
+}
+
+/// One row kind of the tables: a name and how to read it from a load.
+struct Metric {
+    name: &'static str,
+    unit: Unit,
+    samples: fn(&Load) -> Vec<f64>,
+}
+
+const TRANSFER: Metric = Metric {
+    name: "first-load transfer (brotli)",
+    unit: Unit::KiB,
+    samples: |load| vec![load.bytes as f64],
+};
+const FIRST_EVENT: Metric = Metric {
+    name: "first event painted",
+    unit: Unit::Ms,
+    samples: |load| vec![load.first_event_ms],
+};
+const ALL_EVENTS: Metric = Metric {
+    name: "all events present ¹",
+    unit: Unit::Ms,
+    samples: |load| vec![load.all_events_ms],
+};
+const INTERACTION: Metric = Metric {
+    name: "one interaction → next frame ²",
+    unit: Unit::Ms,
+    samples: |load| load.interaction_ms.clone(),
+};
+const INTERACTION_DOM: Metric = Metric {
+    name: "keystroke → DOM changed",
+    unit: Unit::Ms,
+    samples: |load| load.interaction_dom_ms.clone(),
+};
+const HEAP: Metric = Metric {
+    name: "JS heap after load ³",
+    unit: Unit::MiB,
+    samples: |load| vec![load.heap_bytes],
+};
+const WASM_MEMORY: Metric = Metric {
+    name: "wasm linear memory ³",
+    unit: Unit::MiB,
+    samples: |load| load.wasm_memory_bytes.into_iter().collect(),
+};
+/// The steps of Pactline's start-up, in the order they end.
+const START_UP: [Metric; 3] = [
+    Metric {
+        name: "wasm received",
+        unit: Unit::Ms,
+        samples: |load| load.wasm_received_ms.into_iter().collect(),
+    },
+    Metric {
+        name: "wasm compiled and instantiated",
+        unit: Unit::Ms,
+        samples: |load| load.wasm_instantiated_ms.into_iter().collect(),
+    },
+    Metric {
+        name: "first event in the DOM",
+        unit: Unit::Ms,
+        samples: |load| vec![load.first_event_dom_ms],
+    },
+];
+const OFFORIGIN: Metric = Metric {
+    name: "requests to other hosts ⁴",
+    unit: Unit::Count,
+    samples: |load| vec![load.offorigin.len() as f64],
+};
+
+impl Metric {
+    fn stat(&self, loads: &[Load]) -> Option<Stat> {
+        Stat::of(loads.iter().flat_map(self.samples).collect())
+    }
+
+    /// `median (min–max) unit`, or `—` when there is nothing to show.
+    fn cell(&self, loads: &[Load]) -> String {
+        match self.stat(loads) {
+            Some(stat) => {
+                let unit = self.unit;
+                let range = if unit.format(stat.min) == unit.format(stat.max) {
+                    String::new()
+                } else {
+                    format!(" ({}–{})", unit.format(stat.min), unit.format(stat.max))
+                };
+                format!("{}{range} {}", unit.format(stat.median), unit.suffix())
+                    .trim_end()
+                    .to_owned()
+            }
+            None => "—".to_owned(),
+        }
+    }
+}
+
+/// A count that should not vary between runs: `40`, or `30–40` if it did.
+fn count_range(counts: impl Iterator<Item = usize> + Clone) -> String {
+    let (min, max) = (counts.clone().min().unwrap_or(0), counts.max().unwrap_or(0));
+    if min == max {
+        min.to_string()
+    } else {
+        format!("{min}–{max}")
+    }
+}
+
+/// The targets of issue 8 that compare the two tools: Pactline's median
+/// must be at most `max_ratio` times TimelineJS's (strictly less for
+/// `strict`).
+fn comparison_target(metric: &Metric, data: Data) -> Option<(&'static str, f64, bool)> {
+    match (metric.name, data) {
+        (name, _) if name == TRANSFER.name => Some(("smaller than TimelineJS's", 1.0, true)),
+        (name, Data::Synthetic(30)) if name == FIRST_EVENT.name => Some(("≥ 2× sooner", 0.5, false)),
+        (name, Data::Synthetic(10_000)) if name == FIRST_EVENT.name => Some(("≥ 10× sooner", 0.1, false)),
+        _ => None,
+    }
+}
+
+/// Pactline's own keystroke targets: the median under this many ms.
+fn keystroke_target(data: Data) -> Option<f64> {
+    match data {
+        Data::Synthetic(10_000) => Some(16.0),
+        Data::Synthetic(100_000) => Some(50.0),
+        _ => None,
+    }
+}
+
+fn verdict(met: bool) -> &'static str {
+    if met { "**met**" } else { "**not met**" }
+}
+
+/// The loads of `tool` on `data`.
+fn loads_of(cells: &[Cell], tool: Tool, data: Data) -> &[Load] {
+    cells
+        .iter()
+        .find(|cell| cell.tool == tool && cell.data == data)
+        .map_or(&[], |cell| &cell.loads)
+}
+
+/// The whole report, as Markdown.
+pub fn markdown(context: &Context, cells: &[Cell]) -> String {
+    let loads = |tool: Tool, data: Data| loads_of(cells, tool, data);
+    let mut out = String::new();
+    let _ = writeln!(out, "# Pactline vs TimelineJS: benchmark results\n");
+    let _ = writeln!(
+        out,
+        "Written by `./tasks bench` (`tests/bench.rs`); running it again replaces this file. \
+         The whole run took {:.0} s.\n",
+        context.seconds
+    );
+    for line in &context.machine {
+        let _ = writeln!(out, "- {line}");
+    }
+    let _ = writeln!(
+        out,
+        "- Pactline: release build (`trunk build --release`). TimelineJS {} from npm, embedded as its \
+         documentation shows, default options.\n\
+         - Each figure is the median of {} measured runs per cell (for interactions, of every step of those \
+         runs), with the minimum–maximum in brackets. One warm-up load of each tool runs first; then, \
+         dataset by dataset, the tools alternate (Pactline, TimelineJS, Pactline, …). Every run is a first \
+         visit in a fresh headless Chromium profile (cold HTTP cache and code cache, no service worker), so \
+         a warm-up warms the machine, not the tool. Both are served from 127.0.0.1 with brotli (quality 11) \
+         by the bench's server.\n",
+        timelinejs::VERSION,
+        context.runs
+    );
+
+    let _ = writeln!(out, "## Pactline and TimelineJS on the same events\n");
+    let _ = writeln!(
+        out,
+        "| metric | events | Pactline | TimelineJS | Pactline ÷ TimelineJS | target |\n\
+         | --- | ---: | ---: | ---: | ---: | --- |"
+    );
+    for metric in [
+        &TRANSFER,
+        &FIRST_EVENT,
+        &ALL_EVENTS,
+        &INTERACTION,
+        &HEAP,
+        &WASM_MEMORY,
+        &OFFORIGIN,
+    ] {
+        for &data in &context.compared {
+            let (ours, theirs) = (loads(Tool::Pactline, data), loads(Tool::TimelineJs, data));
+            let medians = metric.stat(ours).zip(metric.stat(theirs));
+            let ratio = match medians {
+                Some((p, t)) if t.median > 0.0 => format!("{:.2}", p.median / t.median),
+                _ => "—".to_owned(),
+            };
+            let target = match (comparison_target(metric, data), medians) {
+                (Some((text, max_ratio, strict)), Some((p, t))) => {
+                    let ratio = p.median / t.median;
+                    let met = if strict { ratio < max_ratio } else { ratio <= max_ratio };
+                    format!("{text}: {}", verdict(met))
+                }
+                _ => String::new(),
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {ratio} | {target} |",
+                metric.name,
+                data.label(),
+                metric.cell(ours),
+                metric.cell(theirs),
+            );
+        }
+    }
+    out.push('\n');
+
+    let _ = writeln!(out, "## Pactline as the dataset grows (issue 4)\n");
+    let _ = writeln!(
+        out,
+        "| events | first event painted | first screen painted ¹ (events: time) | start-up: wasm received → instantiated → \
+         first event in the DOM ⁶ | {} → next frame | keystroke → DOM changed | target | JS heap ³ | \
+         wasm memory ³ | transfer |\n\
+         | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |",
+        Tool::Pactline.interaction_label()
+    );
+    for &data in &context.pactline_scale {
+        let ours = loads(Tool::Pactline, data);
+        let target = match (keystroke_target(data), INTERACTION.stat(ours)) {
+            (Some(limit), Some(stat)) => format!("< {limit:.0} ms: {}", verdict(stat.median < limit)),
+            _ => String::new(),
+        };
+        let start_up: Vec<String> = START_UP
+            .iter()
+            .map(|step| {
+                step.stat(ours)
+                    .map_or("—".to_owned(), |stat| Unit::Ms.format(stat.median))
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {}: {} | {} ms | {} | {} | {target} | {} | {} | {} |",
+            data.label(),
+            FIRST_EVENT.cell(ours),
+            count_range(ours.iter().map(|load| load.shown)),
+            ALL_EVENTS.cell(ours),
+            start_up.join(" → "),
+            INTERACTION.cell(ours),
+            INTERACTION_DOM.cell(ours),
+            HEAP.cell(ours),
+            WASM_MEMORY.cell(ours),
+            TRANSFER.cell(ours),
+        );
+    }
+    out.push('\n');
+    notes(&mut out, context, cells);
+    out
+}
+
+/// The numbered notes and what the runs reported besides the figures.
+fn notes(out: &mut String, context: &Context, cells: &[Cell]) {
+    let median_of = |tool: Tool, data: Data, read: fn(&Load) -> f64| {
+        Stat::of(loads_of(cells, tool, data).iter().map(read).collect()).map_or(0.0, |stat| stat.median)
+    };
+    let data_sizes: Vec<String> = context
+        .compared
+        .iter()
+        .map(|&data| {
+            let bytes = median_of(Tool::TimelineJs, data, |load| load.data_bytes as f64);
+            format!("{} KiB at {}", Unit::KiB.format(bytes), data.label())
+        })
+        .collect();
+    let service_worker = median_of(Tool::Pactline, context.compared[0], |load| {
+        load.service_worker_bytes as f64
+    });
+    let _ = writeln!(
+        out,
+        "### Notes\n\n\
+         1. Pactline renders a first screen of matching events and adds more as the reader scrolls, so \
+         for it “all events present” is that first screen ({} event elements, as observed) with its live \
+         count reading “N of N events” (checked on every run). TimelineJS builds a slide and a marker for \
+         every event up front (`.tl-slide`, all N counted). Both: until a rendered frame shows them.\n\
+         2. Not the same interaction. Pactline: typing `{QUERY}` in the search box, one keystroke at a time \
+         (value set, `input` dispatched), each keystroke one sample, and each checked against the native \
+         filter's count. TimelineJS has no search; its nearest equivalent is its “next slide” button \
+         (clicked {NEXT_SLIDE_CLICKS} times per run, each checked to change the active event). Time runs from the input to \
+         the end of the next rendered frame: a MutationObserver sees the first DOM change, then a \
+         `requestAnimationFrame` callback posts a message, handled once that frame's style, layout and \
+         paint are done. For the first-event and all-events figures the same probe times the frame after \
+         the elements appear. (A double rAF would wait one frame more, up to 16.7 ms, which alone would \
+         rule out a 16 ms target.)\n\
+         3. JS heap: live size after a forced garbage collection (DevTools `HeapProfiler.collectGarbage`, \
+         then `Runtime.getHeapUsage`, through chromedriver), rather than `performance.memory`, which \
+         Chromium rounds without a flag. Pactline's data and DOM bookkeeping live in its wasm linear \
+         memory, which is not part of the JS heap; it is shown separately (`WebAssembly.Memory` size: \
+         memory grows and is never returned, so it is a high-water mark).\n\
+         4. Every request for another host goes to the browser tests' recording proxy, which refuses it, \
+         so none of those bytes are counted. TimelineJS asks `cdn.knightlab.com` for its default font \
+         stylesheet on every load (a real visit would also download it and its web fonts); Chromium's \
+         own background traffic would show up here too, for both tools alike.\n\
+         5. Transfer is counted on the server: status line, headers and (brotli) body of every response \
+         sent until the page showed its events and the network had been quiet for 0.5 s. TimelineJS's \
+         figure includes its events JSON ({}); Pactline generates the synthetic events inside the page \
+         from the same generator (`?synthetic=N`), so they cost it CPU time, not bytes. Pactline's \
+         service worker precaches the app after load ({} KiB more, mostly answered by the HTTP cache); \
+         that background traffic is not counted.\n\
+         6. Medians, ms from navigation start: the wasm file fully received (resource timing); compiled and \
+         instantiated (the probe wraps `WebAssembly.instantiateStreaming`, which downloads and compiles \
+         as the bytes arrive); the first event element in the DOM (generating the synthetic events, \
+         indexing and filtering them, rendering the first screen). The rest, up to “first event \
+         painted”, is style, layout and paint.\n",
+        count_range(
+            cells
+                .iter()
+                .filter(|cell| cell.tool == Tool::Pactline)
+                .flat_map(|cell| cell
+                    .loads
+                    .iter()
+                    .map(|load| load.shown)
+                    .filter(|&shown| shown < cell.data.events()))
+        ),
+        data_sizes.join(", "),
+        Unit::KiB.format(service_worker),
+    );
+
+    let _ = writeln!(out, "What the pages reported (all runs, warm-ups excluded):\n");
+    for tool in Tool::BOTH {
+        let all: Vec<&Load> = cells
+            .iter()
+            .filter(|cell| cell.tool == tool)
+            .flat_map(|cell| &cell.loads)
+            .collect();
+        let offorigin: BTreeSet<&str> = all
+            .iter()
+            .flat_map(|load| &load.offorigin)
+            .map(String::as_str)
+            .collect();
+        let errors: BTreeSet<&str> = all.iter().flat_map(|load| &load.errors).map(String::as_str).collect();
+        let list = |items: BTreeSet<&str>| {
+            if items.is_empty() {
+                "none".to_owned()
+            } else {
+                items
+                    .iter()
+                    .map(|item| format!("`{item}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        };
+        let _ = writeln!(
+            out,
+            "- {}: requests to other hosts: {}; page errors: {}.",
+            tool.name(),
+            list(offorigin),
+            list(errors)
+        );
+    }
+}

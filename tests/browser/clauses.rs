@@ -1,0 +1,252 @@
+//! The clause comparison as a reader uses it: the summary line and each
+//! row's kind of change match the native comparison, "only changed" hides
+//! the rest, `n`/`p` step through the changes, inline and side-by-side
+//! modes, invalid versions fall back with a notice, and a clause's event
+//! link leads to the timeline and back.
+//!
+//! The oracle is `pactline::compare` on the built-in dataset; a few kinds
+//! of change are pinned literally on top.
+
+use pactline::compare::{self, ClauseComparison, Summary};
+use pactline::data;
+use pactline::url_state::ViewState;
+
+use super::timeline::{
+    expect_eq, expect_expanded, expect_notice_names_ignored, link_query, param, wait_for_absent, wait_for_focus,
+    wait_for_param, wait_for_text, wait_for_view,
+};
+use crate::support::page::Page;
+
+/// Every clause row of the comparison.
+const CLAUSE_ROW: &str = r#"[data-testid="clause-row"]"#;
+
+/// The summary line above the rows.
+const SUMMARY: &str = r#"[data-testid="clause-summary"]"#;
+
+/// The default comparison, first version to last.
+const DEFAULT_VERSIONS: (&str, &str) = ("2019", "2026");
+
+/// Kinds of change the sources pin down, per comparison.
+const PINNED: [(&str, &str, &str, &str); 5] = [
+    ("2019", "2026", "cloud-exclusivity", "changed"),
+    ("2019", "2026", "agi-clause", "changed"),
+    ("2019", "2026", "revenue-share-to-microsoft", "unstated"),
+    ("2025", "2026", "revenue-share-to-microsoft", "changed"),
+    ("2025", "2026", "revenue-share-to-openai", "removed"),
+];
+
+/// The summary line and every row's `data-change` agree with the native
+/// comparison, for the default pair and for the last step.
+pub async fn summary_and_change_kinds_match_the_comparison(page: &Page) -> Result<(), String> {
+    for (a, b) in [DEFAULT_VERSIONS, ("2025", "2026")] {
+        page.open(&format!("view=clauses&a={a}&b={b}")).await?;
+        expect_comparison(page, a, b).await?;
+        for (_, _, clause, kind) in PINNED.iter().filter(|pin| (pin.0, pin.1) == (a, b)) {
+            expect_eq(
+                &format!("data-change of {clause}, {a} → {b}"),
+                page.attr(&clause_row(clause), "data-change").await?.as_deref(),
+                Some(*kind),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// "Only changed clauses" keeps just the added, removed and changed rows,
+/// and says so in the URL.
+pub async fn only_changed_keeps_changed_clauses(page: &Page) -> Result<(), String> {
+    let (a, b) = DEFAULT_VERSIONS;
+    page.open(&format!("view=clauses&a={a}&b={b}")).await?;
+    expect_comparison(page, a, b).await?;
+    page.click(r#"input[data-testid="only-changed"]"#).await?;
+    wait_for_param(page, "changed", Some("1")).await?;
+
+    let changed = changed_clauses(a, b);
+    page.wait_until(&format!("{} clause rows remain", changed.len()), async || {
+        Ok(page.count(CLAUSE_ROW).await? == changed.len())
+    })
+    .await?;
+    let unchanged_rows =
+        format!(r#"{CLAUSE_ROW}:not([data-change="added"]):not([data-change="removed"]):not([data-change="changed"])"#);
+    expect_eq("rows left that did not change", page.count(&unchanged_rows).await?, 0)?;
+    for clause in changed {
+        expect_eq(
+            &format!("rows of changed clause {clause}"),
+            page.count(&clause_row(clause)).await?,
+            1,
+        )?;
+    }
+    Ok(())
+}
+
+/// With focus on the page, `n` selects the next changed clause (URL, row
+/// and focus on its heading) and `p` the previous one.
+pub async fn n_and_p_step_through_changed_clauses(page: &Page) -> Result<(), String> {
+    let (a, b) = DEFAULT_VERSIONS;
+    page.open(&format!("view=clauses&a={a}&b={b}")).await?;
+    page.wait_for(CLAUSE_ROW).await?;
+    let changed = changed_clauses(a, b);
+    let [first, second, ..] = changed[..] else {
+        return Err(format!("{a} → {b} has fewer than two changed clauses: {changed:?}"));
+    };
+    for (key, clause) in [("n", first), ("n", second), ("p", first)] {
+        page.press(key).await?;
+        expect_selected_clause(page, clause).await?;
+        wait_for_focus(page, &clause_heading(clause))
+            .await
+            .map_err(|e| format!("after pressing {key}: {e}"))?;
+    }
+    Ok(())
+}
+
+/// Side by side (the default) shows both terms as cards; inline shows one
+/// statement with deletions and insertions marked.
+pub async fn inline_and_side_by_side_modes(page: &Page) -> Result<(), String> {
+    let (a, b) = DEFAULT_VERSIONS;
+    page.open(&format!("view=clauses&a={a}&b={b}")).await?;
+    let row = clause_row("cloud-exclusivity");
+    let cards = format!("{row} .side-by-side .term");
+    let inline = format!("{row} p.inline-diff");
+    page.wait_for(&cards).await?;
+    expect_eq("term cards side by side", page.count(&cards).await?, 2)?;
+    expect_eq("inline statements in side mode", page.count(&inline).await?, 0)?;
+
+    page.click(r#"input[data-testid="mode-inline"]"#).await?;
+    wait_for_param(page, "mode", Some("inline")).await?;
+    for mark in ["del", "ins"] {
+        page.wait_for(&format!("{inline} {mark}")).await?;
+    }
+    expect_eq("term cards in inline mode", page.count(&cards).await?, 0)?;
+
+    page.click(r#"input[name="mode"]:not([data-testid="mode-inline"])"#)
+        .await?;
+    wait_for_param(page, "mode", None).await?;
+    wait_for_absent(page, &inline).await?;
+    expect_eq("term cards back side by side", page.count(&cards).await?, 2)
+}
+
+/// Versions in the wrong order or unknown fall back to the default
+/// comparison, and the notice names what was ignored.
+pub async fn invalid_versions_fall_back_with_a_notice(page: &Page) -> Result<(), String> {
+    let (a, b) = DEFAULT_VERSIONS;
+    for query in ["view=clauses&a=2026&b=2019", "view=clauses&a=zzz"] {
+        page.open(query).await?;
+        expect_notice_names_ignored(page, query).await?;
+        expect_comparison(page, a, b).await?;
+        for (select, version) in [("version-a", a), ("version-b", b)] {
+            expect_eq(
+                &format!("{select} for {query}"),
+                page.attr(&format!(r#"[data-testid="{select}"] option:checked"#), "value")
+                    .await?
+                    .as_deref(),
+                Some(version),
+            )?;
+        }
+        wait_for_param(page, "a", None).await?;
+    }
+    Ok(())
+}
+
+/// A clause's event link opens the timeline with that event expanded; Back
+/// returns to the same comparison.
+pub async fn event_link_opens_the_timeline_and_back_returns(page: &Page) -> Result<(), String> {
+    let (a, b) = ("2025", "2026");
+    page.open(&format!("view=clauses&a={a}&b={b}")).await?;
+    let link = format!(
+        r#"{} a[data-testid="clause-event-link"]"#,
+        clause_row("revenue-share-to-microsoft")
+    );
+    let href = page.attr(&link, "href").await?.unwrap_or_default();
+    let event =
+        param(link_query(&href), "event").ok_or_else(|| format!("the event link's href {href:?} names no event"))?;
+
+    page.click(&link).await?;
+    wait_for_view(page, "timeline").await?;
+    expect_expanded(page, &event).await?;
+
+    page.back().await?;
+    wait_for_view(page, "clauses").await?;
+    wait_for_param(page, "a", Some(a)).await?;
+    wait_for_param(page, "b", Some(b)).await?;
+    expect_comparison(page, a, b).await
+}
+
+// ---------------------------------------------------------------------------
+// Shared with the timeline and keyboard scenarios.
+
+/// A clause's row.
+pub(super) fn clause_row(id: &str) -> String {
+    format!(r#"{CLAUSE_ROW}[data-clause-id="{id}"]"#)
+}
+
+/// A clause row's heading, which takes focus when the row is stepped to.
+pub(super) fn clause_heading(id: &str) -> String {
+    format!("h3#clause-{id}")
+}
+
+/// Waits until clause `id` is the selected one: named in the URL and the
+/// only row marked `selected`.
+pub(super) async fn expect_selected_clause(page: &Page, id: &str) -> Result<(), String> {
+    wait_for_param(page, "clause", Some(id)).await?;
+    let row = format!("{}.selected", clause_row(id));
+    page.wait_until(&format!("clause row {id} is selected"), async || {
+        Ok(page.count(&row).await? == 1)
+    })
+    .await?;
+    expect_eq(
+        "selected clause rows",
+        page.count(&format!("{CLAUSE_ROW}.selected")).await?,
+        1,
+    )
+}
+
+/// The changed clause that `n` selects after clause `after`: the first one
+/// past it in row order, in the comparison that `query` names (or the
+/// default pair).
+pub(super) fn next_changed_clause(query: &str, after: &str) -> Option<&'static str> {
+    let data = data::builtin();
+    let (state, _) = ViewState::parse(query, data);
+    let (a, b) = state.versions(data).unwrap_or(DEFAULT_VERSIONS);
+    let position = |id: &str| data.clauses.iter().position(|clause| clause.id == id);
+    changed_clauses(a, b)
+        .into_iter()
+        .find(|id| position(id) > position(after))
+}
+
+// ---------------------------------------------------------------------------
+// Clauses-only helpers.
+
+/// The native comparison of two versions.
+fn comparison(a: &str, b: &str) -> Vec<ClauseComparison> {
+    compare::compare(data::builtin(), a, b)
+}
+
+/// The clauses that changed between `a` and `b`, in row order.
+fn changed_clauses(a: &str, b: &str) -> Vec<&'static str> {
+    comparison(a, b)
+        .iter()
+        .filter(|row| row.kind.is_change())
+        .map(|row| row.clause.id)
+        .collect()
+}
+
+/// Checks the summary line and every row's kind of change against the
+/// native comparison of `a` and `b`.
+async fn expect_comparison(page: &Page, a: &str, b: &str) -> Result<(), String> {
+    let rows = comparison(a, b);
+    wait_for_text(page, SUMMARY, &Summary::of(&rows).line(a, b)).await?;
+    expect_eq(
+        &format!("clause rows, {a} → {b}"),
+        page.count(CLAUSE_ROW).await?,
+        rows.len(),
+    )?;
+    for row in &rows {
+        let id = row.clause.id;
+        expect_eq(
+            &format!("data-change of {id}, {a} → {b}"),
+            page.attr(&clause_row(id), "data-change").await?.as_deref(),
+            Some(row.kind.id()),
+        )?;
+    }
+    Ok(())
+}

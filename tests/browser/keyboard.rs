@@ -1,0 +1,165 @@
+//! The app without a mouse: a walk from the search box through an event and
+//! its clause link to the clauses view and back, using only keys (and the
+//! browser's own Back), and a Tab walk that reaches every kind of control on
+//! the timeline.
+
+use pactline::data;
+use serde::Deserialize;
+
+use super::clauses::{clause_heading, expect_selected_clause, next_changed_clause};
+use super::timeline::{
+    EVENT_COUNT, SEARCH, TimelineOracle, evaluate, event_body, event_toggle, expect_eq, expect_expanded, link_query,
+    param, search_text, wait_for_focus, wait_for_param, wait_for_text, wait_for_view,
+};
+use crate::support::page::Page;
+
+/// Every event's expand/collapse button.
+const EVENT_TOGGLE: &str = r#"[data-testid="event"] .event-toggle"#;
+
+/// How many Tabs a walk may take before it gives up: the timeline has
+/// roughly 70 stops before its first event.
+const MAX_TABS: usize = 150;
+
+/// `/` focuses the search; typing filters; Escape clears; `j` moves to the
+/// first event and again to the second; Enter expands it; Tab reaches its
+/// clause link and Enter follows it; `n` steps to the next changed clause;
+/// Back returns to the timeline with the event still expanded.
+pub async fn keyboard_only_walk_from_search_to_clause_and_back(page: &Page) -> Result<(), String> {
+    page.open("view=timeline").await?;
+    let all = TimelineOracle::for_query("view=timeline");
+    let [first, second, ..] = all.ids()[..] else {
+        return Err("the timeline needs at least two events".into());
+    };
+    if data::builtin()
+        .event(second)
+        .is_none_or(|e| e.clause_changes.is_empty())
+    {
+        return Err(format!(
+            "the second event, {second}, links to no clause; the walk needs one that does"
+        ));
+    }
+    wait_for_text(page, EVENT_COUNT, &all.count_text()).await?;
+
+    page.press("/").await?;
+    wait_for_focus(page, SEARCH).await?;
+    for key in ["c", "l", "o", "u", "d"] {
+        page.press(key).await?;
+    }
+    wait_for_param(page, "q", Some("cloud")).await?;
+    let searched = TimelineOracle::for_query("view=timeline&q=cloud");
+    wait_for_text(page, EVENT_COUNT, &searched.count_text()).await?;
+    page.press("Escape").await?;
+    wait_for_param(page, "q", None).await?;
+    expect_eq("the search box after Escape", search_text(page).await?, String::new())?;
+    wait_for_text(page, EVENT_COUNT, &all.count_text()).await?;
+
+    page.press("j").await?;
+    wait_for_focus(page, &event_toggle(first))
+        .await
+        .map_err(|e| format!("after Escape then j: {e}"))?;
+    page.press("j").await?;
+    wait_for_focus(page, &event_toggle(second)).await?;
+    page.press("Enter").await?;
+    expect_expanded(page, second).await?;
+
+    let clause_link = format!(r#"{} a[data-testid="event-clause-link"]"#, event_body(second));
+    tab_until_focused(page, &clause_link).await?;
+    let href = page
+        .attr(&format!("{clause_link}:focus"), "href")
+        .await?
+        .unwrap_or_default();
+    let link_query = link_query(&href);
+    let clause = param(link_query, "clause").ok_or_else(|| format!("clause link {href:?} names no clause"))?;
+    page.press("Enter").await?;
+    wait_for_view(page, "clauses").await?;
+    expect_selected_clause(page, &clause).await?;
+
+    let next = next_changed_clause(link_query, &clause)
+        .ok_or_else(|| format!("no changed clause after {clause} for {link_query}"))?;
+    page.press("n").await?;
+    expect_selected_clause(page, next).await?;
+    wait_for_focus(page, &clause_heading(next)).await?;
+
+    page.back().await?;
+    wait_for_view(page, "timeline").await?;
+    expect_expanded(page, second).await
+}
+
+/// Tabbing from the top of a filtered timeline reaches the search box, a
+/// facet checkbox, the (enabled) clear-all button and an event toggle.
+pub async fn tab_reaches_every_timeline_control(page: &Page) -> Result<(), String> {
+    page.open("view=timeline&q=cloud").await?;
+    page.wait_for(EVENT_TOGGLE).await?;
+    let clear_all = r#"[data-testid="clear-all"]"#;
+    if page.attr(clear_all, "disabled").await?.is_some() {
+        return Err("clear-all is disabled although a search is set".into());
+    }
+    let targets = [
+        ("the search box", SEARCH),
+        ("a facet checkbox", "label.facet-option > input[type=checkbox]"),
+        ("the clear-all button", clear_all),
+        ("an event toggle", EVENT_TOGGLE),
+    ];
+    let selectors: Vec<&str> = targets.iter().map(|(_, css)| *css).collect();
+    let mut reached = [false; 4];
+    let mut path = Vec::new();
+    for _ in 0..MAX_TABS {
+        page.press("Tab").await?;
+        let focus = focused(page, &selectors).await?;
+        for (seen, matched) in reached.iter_mut().zip(&focus.matches) {
+            *seen |= *matched;
+        }
+        path.push(focus.name);
+        if reached.iter().all(|seen| *seen) {
+            return Ok(());
+        }
+    }
+    let unreached: Vec<_> = targets
+        .iter()
+        .zip(reached)
+        .filter(|(_, seen)| !seen)
+        .map(|((name, _), _)| *name)
+        .collect();
+    Err(format!(
+        "{MAX_TABS} Tabs never reached {unreached:?}; focus went through {path:?}"
+    ))
+}
+
+/// Presses Tab until the element matching `css` has focus, at most
+/// [`MAX_TABS`] times.
+async fn tab_until_focused(page: &Page, css: &str) -> Result<(), String> {
+    let mut path = Vec::new();
+    for _ in 0..MAX_TABS {
+        page.press("Tab").await?;
+        let focus = focused(page, &[css]).await?;
+        if focus.matches.first() == Some(&true) {
+            return Ok(());
+        }
+        path.push(focus.name);
+    }
+    Err(format!(
+        "{MAX_TABS} Tabs never focused `{css}`; focus went through {path:?}"
+    ))
+}
+
+/// The focused element, as far as a walk needs it.
+#[derive(Deserialize)]
+struct Focus {
+    /// Its test id, id, class or tag, for messages.
+    name: String,
+    /// Whether it matches each selector asked about.
+    matches: Vec<bool>,
+}
+
+/// Describes `document.activeElement` and matches it against `selectors`.
+async fn focused(page: &Page, selectors: &[&str]) -> Result<Focus, String> {
+    evaluate(
+        page,
+        "const el = document.activeElement; \
+         const name = !el || el === document.body ? '(body)' \
+           : el.dataset.testid || (el.id && '#' + el.id) || el.className || el.tagName.toLowerCase(); \
+         return { name: String(name), matches: arguments[0].map(css => !!el && el.matches(css)) };",
+        vec![selectors.into()],
+    )
+    .await
+}
