@@ -71,17 +71,28 @@ impl Config {
     }
 }
 
-/// Pass/fail counts.
+/// Pass/fail counts, and scenarios an engine cannot run (never passes).
 #[derive(Default)]
 struct Tally {
     passed: usize,
     failed: usize,
+    skipped: usize,
 }
 
 impl Tally {
     fn add(&mut self, other: &Tally) {
         self.passed += other.passed;
         self.failed += other.failed;
+        self.skipped += other.skipped;
+    }
+
+    /// `N passed, N failed`, with `, N skipped` when any were.
+    fn summary(&self) -> String {
+        let mut line = format!("{} passed, {} failed", self.passed, self.failed);
+        if self.skipped > 0 {
+            line.push_str(&format!(", {} skipped", self.skipped));
+        }
+        line
     }
 }
 
@@ -151,15 +162,10 @@ async fn run() -> ExitCode {
     let mut total = Tally::default();
     for &engine in &config.engines {
         let tally = run_engine(engine, &scenarios, &server).await;
-        println!(
-            "browser[{}]: {} passed, {} failed",
-            engine.name(),
-            tally.passed,
-            tally.failed
-        );
+        println!("browser[{}]: {}", engine.name(), tally.summary());
         total.add(&tally);
     }
-    println!("{} passed, {} failed", total.passed, total.failed);
+    println!("{}", total.summary());
     if total.failed == 0 {
         ExitCode::SUCCESS
     } else {
@@ -195,6 +201,11 @@ async fn run_engine(engine: Engine, scenarios: &[Scenario], server: &Server) -> 
 
     let mut session_starts = Duration::ZERO;
     for scenario in scenarios {
+        if let Some((_, why)) = scenario.unsupported.iter().find(|(e, _)| *e == engine) {
+            tally.skipped += 1;
+            println!("browser[{}] {} ... skipped: {why}", engine.name(), scenario.name);
+            continue;
+        }
         let started = Instant::now();
         let outcome = run_scenario(&driver, server, scenario, &mut session_starts).await;
         report(&mut tally, scenario.name, &outcome, started.elapsed());

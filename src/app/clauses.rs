@@ -394,7 +394,9 @@ fn Matrix() -> impl IntoView {
         .map(|c| view! { <MatrixRow clause=c /> })
         .collect_view();
     view! {
-        <section class="matrix" aria-labelledby="matrix-title">
+        // The scrolling region inside carries the name; a named section
+        // around it would be a second landmark with the same name.
+        <section class="matrix">
             <h3 id="matrix-title">"All versions at a glance"</h3>
             <div class="matrix-scroll" tabindex="0" role="region" aria-labelledby="matrix-title">
                 <table>

@@ -74,7 +74,7 @@ pub fn ShareBar() -> impl IntoView {
         });
     };
     view! {
-        <div class="share-bar" role="group" aria-label="Share this view">
+        <section class="share-bar" aria-label="Share this view">
             <button type="button" data-testid="copy-link" on:click=copy_link>
                 "Copy link"
             </button>
@@ -110,7 +110,7 @@ pub fn ShareBar() -> impl IntoView {
                     </button>
                 </form>
             </dialog>
-        </div>
+        </section>
     }
 }
 

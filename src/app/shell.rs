@@ -40,7 +40,7 @@ pub fn Shell() -> impl IntoView {
                 </header>
             </Show>
             <Show when=embed>
-                <div class="embed-bar">
+                <header class="embed-bar">
                     <h1 class="embed-title">"Pactline"</h1>
                     <a
                         class="open-full"
@@ -50,7 +50,7 @@ pub fn Shell() -> impl IntoView {
                     >
                         "Open in Pactline ↗"
                     </a>
-                </div>
+                </header>
             </Show>
             <nav class="views" aria-label="Views">
                 {View::ALL

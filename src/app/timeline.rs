@@ -584,6 +584,7 @@ fn EventCards(rows: Memo<Vec<Item>>, terms: Signal<Vec<String>>, today: u32) -> 
 fn EventTable(rows: Memo<Vec<Item>>, terms: Signal<Vec<String>>, today: u32) -> impl IntoView {
     let data = use_app().data;
     view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Events table">
         <table class="event-table">
             <caption class="visually-hidden">"Events, one per row, in the order chosen"</caption>
             <thead>
@@ -624,6 +625,7 @@ fn EventTable(rows: Memo<Vec<Item>>, terms: Signal<Vec<String>>, today: u32) -> 
                 />
             </tbody>
         </table>
+        </div>
     }
 }
 

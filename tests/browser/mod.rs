@@ -22,6 +22,7 @@ mod timeline;
 use std::future::Future;
 use std::pin::Pin;
 
+use crate::support::driver::Engine;
 use crate::support::page::Page;
 
 /// What a running scenario is: a future borrowing its page.
@@ -33,20 +34,30 @@ pub struct Scenario {
     pub name: &'static str,
     /// Starts the scenario on a page.
     pub run: for<'a> fn(&'a Page) -> ScenarioFuture<'a>,
+    /// Engines whose WebDriver cannot do what the scenario needs, with the
+    /// reason. The runner reports these as skipped, never as passed.
+    pub unsupported: &'static [(Engine, &'static str)],
 }
 
 /// Turns `module::async_fn` into a [`Scenario`] named after it.
 macro_rules! scenario {
-    ($module:ident :: $function:ident) => {{
+    ($module:ident :: $function:ident $(, unsupported: $unsupported:expr)?) => {{
         fn run(page: &Page) -> ScenarioFuture<'_> {
             Box::pin($module::$function(page))
         }
         Scenario {
             name: concat!(stringify!($module), "::", stringify!($function)),
             run,
+            unsupported: &[$($unsupported)?],
         }
     }};
 }
+
+/// Why WebKit cannot run the print scenarios.
+const NO_PRINT: (Engine, &str) = (
+    Engine::Webkit,
+    "WebKitWebDriver 2.50 has no WebDriver Print command (\"Unknown command: /session/{id}/print\")",
+);
 
 /// Every scenario, in the order they run.
 pub fn all() -> Vec<Scenario> {
@@ -110,8 +121,8 @@ pub fn all() -> Vec<Scenario> {
         scenario!(responsive::clause_matrix_scrolls_inside_itself_on_a_phone),
         scenario!(appearance::theme_follows_system_unless_set_in_url),
         scenario!(appearance::theme_toggle_flips_theme_and_url),
-        scenario!(appearance::printed_timeline_names_filter_version_and_sources),
-        scenario!(appearance::printed_comparison_names_versions_and_sources),
+        scenario!(appearance::printed_timeline_names_filter_version_and_sources, unsupported: NO_PRINT),
+        scenario!(appearance::printed_comparison_names_versions_and_sources, unsupported: NO_PRINT),
         scenario!(appearance::without_webassembly_shows_summary_and_why),
         scenario!(appearance::without_javascript_shows_summary_and_noscript),
         scenario!(harness::offorigin_attempt_is_recorded),

@@ -26,7 +26,7 @@ use crate::support::server::{DEFAULT_BASE_PATH, Destination, UNANSWERED};
 const EVENT_COUNT: &str = r#"[data-testid="event-count"]"#;
 
 /// One row of the timeline.
-pub(super) const EVENT_ROW: &str = r#"li[data-testid="event"]"#;
+pub(super) const EVENT_ROW: &str = r#"[data-testid="event"]"#;
 
 const SEARCH: &str = r#"[data-testid="search"]"#;
 const CLAUSE_SUMMARY: &str = r#"[data-testid="clause-summary"]"#;
