@@ -135,6 +135,38 @@ const WASM_MEMORY: Metric = Metric {
     unit: Unit::MiB,
     samples: |load| load.wasm_memory_bytes.into_iter().collect(),
 };
+/// Main-thread time until loaded, by kind.
+const MAIN_THREAD: [Metric; 3] = [
+    Metric {
+        name: "script",
+        unit: Unit::Ms,
+        samples: |load| vec![load.script_ms],
+    },
+    Metric {
+        name: "style",
+        unit: Unit::Ms,
+        samples: |load| vec![load.style_ms],
+    },
+    Metric {
+        name: "layout",
+        unit: Unit::Ms,
+        samples: |load| vec![load.layout_ms],
+    },
+];
+
+/// The medians of `metrics` joined by `separator`, e.g. `120 → 210 → 300`.
+fn medians(metrics: &[Metric], loads: &[Load], separator: &str) -> String {
+    metrics
+        .iter()
+        .map(|metric| {
+            metric
+                .stat(loads)
+                .map_or("—".to_owned(), |stat| metric.unit.format(stat.median))
+        })
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
 /// The steps of Pactline's start-up, in the order they end.
 const START_UP: [Metric; 3] = [
     Metric {
@@ -294,15 +326,24 @@ pub fn markdown(context: &Context, cells: &[Cell]) -> String {
             );
         }
     }
+    for &data in &context.compared {
+        let _ = writeln!(
+            out,
+            "| main thread until loaded: script / style / layout ⁷ | {} | {} ms | {} ms | — | |",
+            data.label(),
+            medians(&MAIN_THREAD, loads(Tool::Pactline, data), " / "),
+            medians(&MAIN_THREAD, loads(Tool::TimelineJs, data), " / "),
+        );
+    }
     out.push('\n');
 
     let _ = writeln!(out, "## Pactline as the dataset grows (issue 4)\n");
     let _ = writeln!(
         out,
         "| events | first event painted | first screen painted ¹ (events: time) | start-up: wasm received → instantiated → \
-         first event in the DOM ⁶ | {} → next frame | keystroke → DOM changed | target | JS heap ³ | \
-         wasm memory ³ | transfer |\n\
-         | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |",
+         first event in the DOM ⁶ | main thread until loaded: script / style / layout ⁷ | {} → next frame | \
+         keystroke → DOM changed | target | JS heap ³ | wasm memory ³ | transfer |\n\
+         | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |",
         Tool::Pactline.interaction_label()
     );
     for &data in &context.pactline_scale {
@@ -311,21 +352,15 @@ pub fn markdown(context: &Context, cells: &[Cell]) -> String {
             (Some(limit), Some(stat)) => format!("< {limit:.0} ms: {}", verdict(stat.median < limit)),
             _ => String::new(),
         };
-        let start_up: Vec<String> = START_UP
-            .iter()
-            .map(|step| {
-                step.stat(ours)
-                    .map_or("—".to_owned(), |stat| Unit::Ms.format(stat.median))
-            })
-            .collect();
         let _ = writeln!(
             out,
-            "| {} | {} | {}: {} | {} ms | {} | {} | {target} | {} | {} | {} |",
+            "| {} | {} | {}: {} | {} ms | {} ms | {} | {} | {target} | {} | {} | {} |",
             data.label(),
             FIRST_EVENT.cell(ours),
             count_range(ours.iter().map(|load| load.shown)),
             ALL_EVENTS.cell(ours),
-            start_up.join(" → "),
+            medians(&START_UP, ours, " → "),
+            medians(&MAIN_THREAD, ours, " / "),
             INTERACTION.cell(ours),
             INTERACTION_DOM.cell(ours),
             HEAP.cell(ours),
@@ -389,7 +424,10 @@ fn notes(out: &mut String, context: &Context, cells: &[Cell]) {
          instantiated (the probe wraps `WebAssembly.instantiateStreaming`, which downloads and compiles \
          as the bytes arrive); the first event element in the DOM (generating the synthetic events, \
          indexing and filtering them, rendering the first screen). The rest, up to “first event \
-         painted”, is style, layout and paint.\n",
+         painted”, is the rest of the start-up's script, then style, layout and paint.\n\
+         7. Medians of Chromium's own accounting of main-thread time from navigation until the bench saw the \
+         tool loaded (DevTools `Performance.getMetrics`: `ScriptDuration`, which includes running wasm, \
+         `RecalcStyleDuration`, `LayoutDuration`); paint and idle time are not in it.\n",
         count_range(
             cells
                 .iter()

@@ -64,10 +64,14 @@ pub async fn keyboard_only_walk_from_search_to_clause_and_back(page: &Page) -> R
 
     let clause_link = format!(r#"{} a[data-testid="event-clause-link"]"#, event_body(second));
     tab_until_focused(page, &clause_link).await?;
+    // `:focus` does not match in a headless Firefox window that lacks
+    // system focus, so ask for the active element itself.
     let href = page
-        .attr(&format!("{clause_link}:focus"), "href")
+        .execute_json("return document.activeElement.getAttribute('href') || '';", Vec::new())
         .await?
-        .unwrap_or_default();
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
     let link_query = link_query(&href);
     let clause = param(link_query, "clause").ok_or_else(|| format!("clause link {href:?} names no clause"))?;
     page.press("Enter").await?;

@@ -145,8 +145,8 @@ pub async fn back_and_forward_restore_view_and_filters(page: &Page) -> Result<()
 /// link opens the clauses view with that clause selected; Back returns to
 /// the timeline with the event still expanded.
 pub async fn expanded_event_links_to_its_clause_and_back(page: &Page) -> Result<(), String> {
-    // Newest first, so the 2026 event is on the first page.
-    page.open("view=timeline&order=desc").await?;
+    // A search that keeps the 2026 event on the first page.
+    page.open("view=timeline&q=primary").await?;
     let toggle = event_toggle(EVENT_WITH_CLAUSES);
     expect_eq(
         "aria-expanded before the click",
