@@ -6,11 +6,9 @@
 //!
 //! 1. navigate; the probe (`probe.js`) records when event elements appear
 //!    and when a frame showing them has been rendered;
-//! 2. wait until the tool shows everything it shows on load and read
-//!    Chromium's own accounting of main-thread time so far (script, style,
-//!    layout); then wait until the network has been quiet for a moment, and
-//!    count the bytes the bench server sent (service-worker traffic kept
-//!    apart);
+//! 2. wait until the tool shows everything it shows on load, then until
+//!    the network has been quiet for a moment, and count the bytes the
+//!    bench server sent (service-worker traffic kept apart);
 //! 3. force a garbage collection and read the JS heap (Chromium DevTools
 //!    protocol, through chromedriver), and the wasm linear memory if any;
 //! 4. time the tool's interaction, checking each step did what it should;
@@ -78,14 +76,6 @@ pub struct Load {
     /// ms from navigation start to a rendered frame with every event the
     /// tool shows on load.
     pub all_events_ms: f64,
-    /// Main-thread time (ms) spent running script (JS and wasm), until
-    /// the bench saw the tool loaded: Chromium's own accounting
-    /// (DevTools `Performance.getMetrics`).
-    pub script_ms: f64,
-    /// Likewise, recalculating styles.
-    pub style_ms: f64,
-    /// Likewise, laying out.
-    pub layout_ms: f64,
     /// When the wasm file had been received (ms), for a wasm app.
     pub wasm_received_ms: Option<f64>,
     /// When it had been compiled and instantiated (ms).
@@ -142,8 +132,6 @@ impl Rig {
             .update_timeouts(TimeoutConfiguration::new(Some(LOAD_TIMEOUT), Some(LOAD_TIMEOUT), None))
             .await
             .map_err(|e| format!("setting timeouts: {e}"))?;
-        // Chromium counts main-thread time by kind from here on.
-        cdp(client, "Performance.enable", json!({})).await?;
         let server_mark = self.server.mark();
         let url = format!("{}{}", self.server.origin(), tool.page(data));
         client
@@ -169,20 +157,6 @@ impl Rig {
             all_events_ms: mark_with(shown)?.2,
             ..Load::default()
         };
-        let metrics = cdp(client, "Performance.getMetrics", json!({})).await?;
-        let metric = |wanted: &str| {
-            metrics["metrics"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .find(|metric| metric["name"] == wanted)
-                .and_then(|metric| metric["value"].as_f64())
-                .map(|seconds| seconds * 1000.0)
-                .ok_or_else(|| format!("{name}: Performance.getMetrics has no {wanted}: {metrics}"))
-        };
-        load.script_ms = metric("ScriptDuration")?;
-        load.style_ms = metric("RecalcStyleDuration")?;
-        load.layout_ms = metric("LayoutDuration")?;
         script(client, "__bench.stopLoadMarks();", vec![]).await?;
 
         if !self.server.wait_idle(QUIET, QUIET_LIMIT).await {

@@ -29,8 +29,7 @@ pub struct Context {
     pub runs: usize,
     /// Datasets both tools were given.
     pub compared: Vec<Data>,
-    /// Datasets only Pactline was given, plus the compared ones it shares
-    /// with them in its scale table.
+    /// The rows of Pactline's scale table.
     pub pactline_scale: Vec<Data>,
     /// How long the whole bench took, seconds.
     pub seconds: f64,
@@ -135,25 +134,6 @@ const WASM_MEMORY: Metric = Metric {
     unit: Unit::MiB,
     samples: |load| load.wasm_memory_bytes.into_iter().collect(),
 };
-/// Main-thread time until loaded, by kind.
-const MAIN_THREAD: [Metric; 3] = [
-    Metric {
-        name: "script",
-        unit: Unit::Ms,
-        samples: |load| vec![load.script_ms],
-    },
-    Metric {
-        name: "style",
-        unit: Unit::Ms,
-        samples: |load| vec![load.style_ms],
-    },
-    Metric {
-        name: "layout",
-        unit: Unit::Ms,
-        samples: |load| vec![load.layout_ms],
-    },
-];
-
 /// The medians of `metrics` joined by `separator`, e.g. `120 → 210 → 300`.
 fn medians(metrics: &[Metric], loads: &[Load], separator: &str) -> String {
     metrics
@@ -225,16 +205,35 @@ fn count_range(counts: impl Iterator<Item = usize> + Clone) -> String {
     }
 }
 
-/// The targets of issue 8 that compare the two tools: Pactline's median
-/// must be at most `max_ratio` times TimelineJS's (strictly less for
-/// `strict`).
-fn comparison_target(metric: &Metric, data: Data) -> Option<(&'static str, f64, bool)> {
-    match (metric.name, data) {
-        (name, _) if name == TRANSFER.name => Some(("smaller than TimelineJS's", 1.0, true)),
-        (name, Data::Synthetic(30)) if name == FIRST_EVENT.name => Some(("≥ 2× sooner", 0.5, false)),
-        (name, Data::Synthetic(10_000)) if name == FIRST_EVENT.name => Some(("≥ 10× sooner", 0.1, false)),
+/// A target of issue 8 on the ratio of the medians, Pactline ÷ TimelineJS.
+struct Target {
+    text: &'static str,
+    met: fn(f64) -> bool,
+}
+
+fn transfer_target(_: Data) -> Option<Target> {
+    Some(Target {
+        text: "smaller than TimelineJS's",
+        met: |ratio| ratio < 1.0,
+    })
+}
+
+fn first_event_target(data: Data) -> Option<Target> {
+    match data {
+        Data::Synthetic(30) => Some(Target {
+            text: "≥ 2× sooner",
+            met: |ratio| ratio <= 0.5,
+        }),
+        Data::Synthetic(10_000) => Some(Target {
+            text: "≥ 10× sooner",
+            met: |ratio| ratio <= 0.1,
+        }),
         _ => None,
     }
+}
+
+fn no_target(_: Data) -> Option<Target> {
+    None
 }
 
 /// Pactline's own keystroke targets: the median under this many ms.
@@ -292,15 +291,16 @@ pub fn markdown(context: &Context, cells: &[Cell]) -> String {
         "| metric | events | Pactline | TimelineJS | Pactline ÷ TimelineJS | target |\n\
          | --- | ---: | ---: | ---: | ---: | --- |"
     );
-    for metric in [
-        &TRANSFER,
-        &FIRST_EVENT,
-        &ALL_EVENTS,
-        &INTERACTION,
-        &HEAP,
-        &WASM_MEMORY,
-        &OFFORIGIN,
-    ] {
+    let rows: [(&Metric, fn(Data) -> Option<Target>); 7] = [
+        (&TRANSFER, transfer_target),
+        (&FIRST_EVENT, first_event_target),
+        (&ALL_EVENTS, no_target),
+        (&INTERACTION, no_target),
+        (&HEAP, no_target),
+        (&WASM_MEMORY, no_target),
+        (&OFFORIGIN, no_target),
+    ];
+    for (metric, target) in rows {
         for &data in &context.compared {
             let (ours, theirs) = (loads(Tool::Pactline, data), loads(Tool::TimelineJs, data));
             let medians = metric.stat(ours).zip(metric.stat(theirs));
@@ -308,11 +308,9 @@ pub fn markdown(context: &Context, cells: &[Cell]) -> String {
                 Some((p, t)) if t.median > 0.0 => format!("{:.2}", p.median / t.median),
                 _ => "—".to_owned(),
             };
-            let target = match (comparison_target(metric, data), medians) {
-                (Some((text, max_ratio, strict)), Some((p, t))) => {
-                    let ratio = p.median / t.median;
-                    let met = if strict { ratio < max_ratio } else { ratio <= max_ratio };
-                    format!("{text}: {}", verdict(met))
+            let target = match (target(data), medians) {
+                (Some(target), Some((p, t))) => {
+                    format!("{}: {}", target.text, verdict((target.met)(p.median / t.median)))
                 }
                 _ => String::new(),
             };
@@ -326,24 +324,15 @@ pub fn markdown(context: &Context, cells: &[Cell]) -> String {
             );
         }
     }
-    for &data in &context.compared {
-        let _ = writeln!(
-            out,
-            "| main thread until loaded: script / style / layout ⁷ | {} | {} ms | {} ms | — | |",
-            data.label(),
-            medians(&MAIN_THREAD, loads(Tool::Pactline, data), " / "),
-            medians(&MAIN_THREAD, loads(Tool::TimelineJs, data), " / "),
-        );
-    }
     out.push('\n');
 
     let _ = writeln!(out, "## Pactline as the dataset grows (issue 4)\n");
     let _ = writeln!(
         out,
         "| events | first event painted | first screen painted ¹ (events: time) | start-up: wasm received → instantiated → \
-         first event in the DOM ⁶ | main thread until loaded: script / style / layout ⁷ | {} → next frame | \
-         keystroke → DOM changed | target | JS heap ³ | wasm memory ³ | transfer |\n\
-         | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |",
+         first event in the DOM ⁶ | {} → next frame | keystroke → DOM changed | target | JS heap ³ | \
+         wasm memory ³ | transfer |\n\
+         | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |",
         Tool::Pactline.interaction_label()
     );
     for &data in &context.pactline_scale {
@@ -354,13 +343,12 @@ pub fn markdown(context: &Context, cells: &[Cell]) -> String {
         };
         let _ = writeln!(
             out,
-            "| {} | {} | {}: {} | {} ms | {} ms | {} | {} | {target} | {} | {} | {} |",
+            "| {} | {} | {}: {} | {} ms | {} | {} | {target} | {} | {} | {} |",
             data.label(),
             FIRST_EVENT.cell(ours),
             count_range(ours.iter().map(|load| load.shown)),
             ALL_EVENTS.cell(ours),
             medians(&START_UP, ours, " → "),
-            medians(&MAIN_THREAD, ours, " / "),
             INTERACTION.cell(ours),
             INTERACTION_DOM.cell(ours),
             HEAP.cell(ours),
@@ -424,10 +412,7 @@ fn notes(out: &mut String, context: &Context, cells: &[Cell]) {
          instantiated (the probe wraps `WebAssembly.instantiateStreaming`, which downloads and compiles \
          as the bytes arrive); the first event element in the DOM (generating the synthetic events, \
          indexing and filtering them, rendering the first screen). The rest, up to “first event \
-         painted”, is the rest of the start-up's script, then style, layout and paint.\n\
-         7. Medians of Chromium's own accounting of main-thread time from navigation until the bench saw the \
-         tool loaded (DevTools `Performance.getMetrics`: `ScriptDuration`, which includes running wasm, \
-         `RecalcStyleDuration`, `LayoutDuration`); paint and idle time are not in it.\n",
+         painted”, is the rest of the start-up's script, then style, layout and paint.\n",
         count_range(
             cells
                 .iter()
