@@ -165,28 +165,24 @@ fn Controls(rows: Memo<Vec<ClauseComparison>>) -> impl IntoView {
                 "Only changed clauses"
             </label>
             <div class="step" role="group" aria-label="Changes">
-                <button
-                    type="button"
-                    data-testid="prev-change"
-                    aria-keyshortcuts="p"
-                    disabled=move || changed_count() == 0
-                    on:click=move |_| {
-                        step_change(app, false);
-                    }
-                >
-                    "← Previous change"
-                </button>
-                <button
-                    type="button"
-                    data-testid="next-change"
-                    aria-keyshortcuts="n"
-                    disabled=move || changed_count() == 0
-                    on:click=move |_| {
-                        step_change(app, true);
-                    }
-                >
-                    "Next change →"
-                </button>
+                {[(false, "prev-change", "p", "← Previous change"), (true, "next-change", "n", "Next change →")]
+                    .into_iter()
+                    .map(|(forward, testid, key, label)| {
+                        view! {
+                            <button
+                                type="button"
+                                data-testid=testid
+                                aria-keyshortcuts=key
+                                disabled=move || changed_count() == 0
+                                on:click=move |_| {
+                                    step_change(app, forward);
+                                }
+                            >
+                                {label}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
                 <span class="hint">"or press " <kbd>"n"</kbd> " / " <kbd>"p"</kbd></span>
             </div>
         </div>

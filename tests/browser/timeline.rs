@@ -238,7 +238,7 @@ pub async fn empty_results_offer_to_remove_each_filter(page: &Page) -> Result<()
         expect_eq(
             &format!("remove button {}", position + 1),
             page.text(&button(position)).await?,
-            format!("Remove the {} filter ({n} events)", filter_name(*kind)),
+            format!("Remove the {} filter ({n} events)", kind.label()),
         )?;
     }
 
@@ -570,18 +570,6 @@ async fn rendered_event_ids(page: &Page) -> Result<Vec<String>, String> {
         vec![EVENT.into()],
     )
     .await
-}
-
-/// The words the empty state uses for a kind of filter.
-fn filter_name(kind: FilterKind) -> &'static str {
-    match kind {
-        FilterKind::Search => "search",
-        FilterKind::Dates => "date",
-        FilterKind::Party => "party",
-        FilterKind::Topic => "topic",
-        FilterKind::Certainty => "certainty",
-        FilterKind::Source => "source",
-    }
 }
 
 /// Fails if markup from the data or the URL became elements inside `scope`.
