@@ -18,7 +18,7 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
-/// The page's address without query or fragment: `https://host/blog/pactline/`
+/// The page's address without query or fragment: `<site>/blog/pactline/` on a web host
 /// or `file:///home/me/pactline.html`.
 pub fn page_url(href: &str) -> &str {
     let end = href.find(['?', '#']).unwrap_or(href.len());
