@@ -3,7 +3,8 @@
 
 use pactline::model::*;
 
-const fn year(year: u16) -> EventDate {
+/// A date known to the year only.
+pub const fn year(year: u16) -> EventDate {
     EventDate {
         year,
         month: 0,

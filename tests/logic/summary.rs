@@ -1,6 +1,7 @@
 //! The static summary for readers without JavaScript or WebAssembly.
 
-use crate::fixture::FIXTURE;
+use crate::fixture::{FIXTURE, year};
+use pactline::model::*;
 use pactline::summary::static_summary;
 
 #[test]
@@ -19,9 +20,63 @@ fn the_summary_says_why_the_interactive_view_is_missing() {
     assert!(html.contains("2026-11-23.fixture"));
 }
 
+/// Markup in any text the summary shows: an event title, a clause name, a
+/// term. The summary is pasted into `index.html`, so it must stay text.
+const MARKUP: &str = "<script>alert(1)</script><b>bold</b> & more";
+
+static EVENTS: [Event; 1] = [Event {
+    id: "hostile",
+    date: year(2026),
+    title: MARKUP,
+    summary: "",
+    parties: &["openai"],
+    topics: &["cloud"],
+    certainty: Certainty::Reported,
+    sources: &["news"],
+    figures: &[],
+    resolves_by: None,
+    clause_changes: &[ClauseRef {
+        clause: "hostile",
+        version: "2026",
+    }],
+}];
+
+const fn stated(version: &'static str) -> Term {
+    Term {
+        version,
+        status: TermStatus::Stated,
+        text: MARKUP,
+        fields: &[],
+        sources: &["news"],
+        change: None,
+    }
+}
+
+static CLAUSES: [Clause; 1] = [Clause {
+    id: "hostile",
+    name: MARKUP,
+    question: "",
+    terms: &[stated("2019"), stated("2025"), stated("2026")],
+}];
+
 #[test]
-fn data_in_the_summary_is_escaped() {
+fn markup_in_the_data_stays_text_in_the_summary() {
+    let data = Dataset {
+        events: &EVENTS,
+        clauses: &CLAUSES,
+        ..FIXTURE
+    };
+    let html = static_summary(&data);
+    let escaped = "&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt; &amp; more";
+    // The title, the clause name and its two terms.
+    assert_eq!(html.matches(escaped).count(), 4, "{html}");
+    assert!(!html.contains("<script") && !html.contains("<b>"), "{html}");
+}
+
+#[test]
+fn the_real_summary_is_well_formed() {
     let html = static_summary(pactline::data::builtin());
     assert!(!html.contains("<script"));
-    assert!(html.matches("<table>").count() == 1);
+    assert_eq!(html.matches("<table>").count(), 1);
+    assert_eq!(html.matches("<tr>").count(), html.matches("</tr>").count());
 }
