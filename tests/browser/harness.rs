@@ -1,15 +1,20 @@
 //! Self-tests of the harness. The after-scenario checks ("no request left
 //! 127.0.0.1", "no page errors") only mean something if the recorders would
-//! have caught a violation, so each engine is shown one; and keyboard input
-//! is checked to arrive as the app will see it.
+//! have caught a violation, so each engine is shown one; keyboard input is
+//! checked to arrive as the app will see it; and the reset that lets one
+//! browser session serve scenario after scenario is shown to leave nothing
+//! of the app behind.
 //!
 //! The fixture pages come from `tests/browser/fixtures/`, served by a second
 //! server instance (another port, so another origin), not from `dist/`.
 
 use std::path::Path;
 
+use serde_json::json;
+
+use super::offline::wait_until_offline_ready;
 use crate::support::page::Page;
-use crate::support::server::Server;
+use crate::support::server::{DEFAULT_BASE_PATH, Destination, Server};
 
 /// Starts a second origin serving the harness's fixture pages.
 async fn fixture_server() -> Result<Server, String> {
@@ -92,4 +97,60 @@ pub async fn keys_reach_the_page(page: &Page) -> Result<(), String> {
     })
     .await
     .map_err(|timeout| format!("{timeout} (keys as the page saw them are in body[data-keys])"))
+}
+
+/// What the app can leave on its origin, read where the page is.
+const ORIGIN_STATE: &str = r#"
+const done = arguments[arguments.length - 1];
+(async () => ({
+  path: location.pathname,
+  workers: (await navigator.serviceWorker.getRegistrations()).length,
+  caches: (await caches.keys()).length,
+  storage: localStorage.length + sessionStorage.length,
+  window: [outerWidth, outerHeight],
+}))().then(done, (error) => done({ error: String(error) }));
+"#;
+
+/// After [`Page::reset`] (what the harness does between scenarios on a
+/// kept session) the app's origin has no service worker, cache or stored
+/// item left, the window has its starting size, and the next visit loads
+/// the app from the server again, not from a leftover worker's cache.
+pub async fn reset_leaves_nothing_of_the_app(page: &Page) -> Result<(), String> {
+    page.open("").await?;
+    let window = page.execute_json("return [outerWidth, outerHeight];", vec![]).await?;
+    wait_until_offline_ready(page, "").await?;
+    page.execute_json(
+        "localStorage.setItem('pactline-test', '1'); sessionStorage.setItem('pactline-test', '1');",
+        vec![],
+    )
+    .await?;
+    page.set_viewport_size(500, 600).await?;
+    let used = page.execute_async_json(ORIGIN_STATE, vec![]).await?;
+    if used["workers"] == 0 || used["caches"] == 0 || used["storage"] != 2 || used["window"] == window {
+        return Err(format!("test bug: the app did not leave its marks to clear: {used}"));
+    }
+
+    page.reset().await?;
+    let left = page.execute_async_json(ORIGIN_STATE, vec![]).await?;
+    let clean = json!({ "path": "/blank.html", "workers": 0, "caches": 0, "storage": 0, "window": window });
+    if left != clean {
+        return Err(format!("after the reset the origin holds {left}, expected {clean}"));
+    }
+
+    let before = page.requests().len();
+    page.open("").await?;
+    let served: Vec<String> = page
+        .requests()
+        .iter()
+        .skip(before)
+        .filter(|request| request.destination == Destination::Local && request.status == 200)
+        .map(|request| request.path().to_owned())
+        .collect();
+    let wasm = served.iter().any(|path| path.ends_with(".wasm"));
+    if !served.iter().any(|path| path == DEFAULT_BASE_PATH) || !wasm {
+        return Err(format!(
+            "after the reset the app did not load from the server (page and wasm); it served {served:?}"
+        ));
+    }
+    Ok(())
 }

@@ -4,8 +4,10 @@
 //! To add a scenario: write `pub async fn name(page: &Page) -> Result<(), String>`
 //! in the module for its view (create `tests/browser/<view>.rs` and declare it
 //! below if it is new), then add `scenario!(module::name)` to [`all`]. It runs
-//! on every engine in `PACTLINE_BROWSERS`, in a fresh browser session, and is
-//! followed by the harness's own checks (no off-origin requests, no page errors).
+//! on every engine in `PACTLINE_BROWSERS`, on a clean page (a new session, or
+//! the previous scenario's after a reset: one window, no service workers,
+//! caches or storage, the standard window size), and is followed by the
+//! harness's own checks (no off-origin requests, no page errors).
 
 mod a11y;
 mod appearance;
@@ -128,5 +130,6 @@ pub fn all() -> Vec<Scenario> {
         scenario!(harness::offorigin_attempt_is_recorded),
         scenario!(harness::page_error_is_recorded),
         scenario!(harness::keys_reach_the_page),
+        scenario!(harness::reset_leaves_nothing_of_the_app),
     ]
 }

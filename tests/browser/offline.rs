@@ -186,7 +186,7 @@ struct ServiceWorkerState {
 
 /// One `pactline-*` cache.
 #[derive(Clone, Debug, Deserialize)]
-struct AppCache {
+pub(super) struct AppCache {
     name: String,
     urls: Vec<String>,
     page: Option<String>,
@@ -252,7 +252,7 @@ async fn wait_for_service_worker(
 /// After the app at `query` has loaded: waits until its service worker has
 /// cached the whole app and controls the page (reloading once if it
 /// installed without taking the page over), and returns that one cache.
-async fn wait_until_offline_ready(page: &Page, query: &str) -> Result<AppCache, String> {
+pub(super) async fn wait_until_offline_ready(page: &Page, query: &str) -> Result<AppCache, String> {
     let has_complete_cache = |state: &ServiceWorkerState| state.caches.iter().any(AppCache::is_complete);
     let mut state = wait_for_service_worker(page, "the service worker has cached the app", has_complete_cache).await?;
     if !state.controlled {

@@ -396,6 +396,43 @@ impl Session {
             .map_err(|e| format!("[{}] closing the session: {e}", self.engine.name()))
     }
 
+    /// Makes this session as good as new for the next scenario, or says
+    /// why it cannot: one window, on `blank_url` (an empty page on the
+    /// app's origin), with that origin's service workers, caches and
+    /// storage gone, no cookies, the console log drained and the window at
+    /// its starting size. Only the history is kept, which no scenario can
+    /// reach before its own first page.
+    pub async fn reset(&self, blank_url: &str) -> Result<(), String> {
+        let failed = |what: &'static str| move |e: fantoccini::error::CmdError| format!("{what}: {e}");
+        let windows = self.client.windows().await.map_err(failed("listing windows"))?;
+        if windows.len() != 1 {
+            return Err(format!("the scenario left {} windows open", windows.len()));
+        }
+        self.client
+            .goto(blank_url)
+            .await
+            .map_err(failed("loading the blank page"))?;
+        let left = self
+            .client
+            .execute_async(CLEAR_ORIGIN, vec![])
+            .await
+            .map_err(failed("clearing the origin"))?;
+        if left != json!({ "workers": 0, "caches": 0 }) {
+            return Err(format!("clearing the origin left {left}"));
+        }
+        self.client
+            .delete_all_cookies()
+            .await
+            .map_err(failed("deleting cookies"))?;
+        if self.engine.has_console_log() {
+            self.console_errors().await?;
+        }
+        self.client
+            .set_window_size(WINDOW.0, WINDOW.1)
+            .await
+            .map_err(failed("sizing the window"))
+    }
+
     /// Drains chromedriver's browser console log and returns the
     /// `SEVERE` entries (uncaught errors, failed loads, `console.error`).
     pub async fn console_errors(&self) -> Result<Vec<String>, String> {
@@ -413,6 +450,29 @@ impl Session {
             .collect())
     }
 }
+
+/// Unregisters the current origin's service workers, deletes its caches
+/// and clears its storage; answers what is left of the first two (both 0
+/// when done), or the error. An unregistered worker leaves the registration
+/// map at once, so the next navigation is not controlled by it.
+const CLEAR_ORIGIN: &str = r#"
+const done = arguments[arguments.length - 1];
+(async () => {
+  const workers = navigator.serviceWorker;
+  for (const registration of workers ? await workers.getRegistrations() : []) {
+    await registration.unregister();
+  }
+  for (const key of await caches.keys()) {
+    await caches.delete(key);
+  }
+  localStorage.clear();
+  sessionStorage.clear();
+  return {
+    workers: workers ? (await workers.getRegistrations()).length : 0,
+    caches: (await caches.keys()).length,
+  };
+})().then(done, (error) => done({ error: String(error) }));
+"#;
 
 /// chromedriver's (non-standard) `POST /session/{id}/se/log`, which returns
 /// and clears the log entries gathered since the previous call.

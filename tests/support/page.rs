@@ -43,6 +43,8 @@ const READ_ERRORS: &str = "const errors = window.__pactlineErrors; \
 pub struct Page {
     session: Session,
     app_url: String,
+    /// The app origin's empty page, where [`Page::reset`] leaves the session.
+    blank_url: String,
     log: RequestLog,
     /// Live changes to what the app's server answers.
     server: ServerControl,
@@ -54,13 +56,14 @@ pub struct Page {
 }
 
 impl Page {
-    /// Wraps a fresh session on the app served by `server`. The server's
+    /// Wraps a session on the app served by `server`. The server's
     /// log from position `since` on belongs to this page: take it before
     /// starting the browser, so its start-up traffic counts too.
     pub fn new(session: Session, server: &Server, since: usize) -> Self {
         Self {
             session,
             app_url: server.base_url(),
+            blank_url: server.blank_url(),
             log: server.log().clone(),
             server: server.control().clone(),
             log_mark: Cell::new(since),
@@ -411,6 +414,7 @@ impl Page {
         Page {
             session,
             app_url: self.app_url.clone(),
+            blank_url: self.blank_url.clone(),
             log: self.log.clone(),
             server: self.server.clone(),
             log_mark: Cell::new(self.log.mark()),
@@ -440,6 +444,25 @@ impl Page {
     /// Ends the browser session.
     pub async fn close(self) -> Result<(), String> {
         self.session.close().await
+    }
+
+    /// Makes the session as good as new (see [`Session::reset`]), leaving
+    /// it on an empty page of the app's origin; the harness does this
+    /// before it hands the session to the next scenario.
+    pub async fn reset(&self) -> Result<(), String> {
+        // What the page recorded so far stays this page's, as on `goto`.
+        self.keep_document_errors().await?;
+        if self.engine().has_console_log() {
+            let console = self.session.console_errors().await?;
+            self.collected_errors.borrow_mut().extend(console);
+        }
+        self.session.reset(&self.blank_url).await
+    }
+
+    /// Gives up the page and returns its session, e.g. to keep it for the
+    /// next scenario.
+    pub fn into_session(self) -> Session {
+        self.session
     }
 
     /// The first element matching `css`, polling until one exists.

@@ -29,6 +29,16 @@ use tokio::task::JoinHandle;
 /// The sub-path the built app is served under unless a test says otherwise.
 pub const DEFAULT_BASE_PATH: &str = "/sub/path/pactline/";
 
+/// An empty page every server answers, outside the served sub-path (so no
+/// service worker of the app controls it): where a kept browser session
+/// waits between scenarios, on the app's origin, so the harness can clear
+/// that origin's storage.
+const BLANK_PATH: &str = "/blank.html";
+
+/// The page at [`BLANK_PATH`]. The empty icon stops a favicon request.
+const BLANK_PAGE: &str = "<!doctype html><html lang=en><meta charset=utf-8>\
+     <link rel=icon href=\"data:,\"><title>Between scenarios</title></html>";
+
 /// Upper bound on a request head; anything larger is not a browser talking.
 const MAX_HEAD_BYTES: usize = 64 * 1024;
 
@@ -252,6 +262,11 @@ impl Server {
         format!("{}{}", self.origin(), self.base_path)
     }
 
+    /// The URL of this origin's empty page ([`BLANK_PATH`]).
+    pub fn blank_url(&self) -> String {
+        format!("{}{BLANK_PATH}", self.origin())
+    }
+
     /// `127.0.0.1:PORT`, for a browser's proxy settings.
     pub fn proxy_address(&self) -> String {
         self.addr.to_string()
@@ -283,6 +298,15 @@ struct Response {
 }
 
 impl Response {
+    fn ok(content_type: &'static str, body: Vec<u8>) -> Self {
+        Self {
+            status: 200,
+            content_type,
+            body,
+            extra_header: None,
+        }
+    }
+
     fn text(status: u16, body: &str) -> Self {
         Self {
             status,
@@ -365,6 +389,9 @@ impl Site {
                 ..Response::text(301, "moved\n")
             };
         }
+        if path == BLANK_PATH {
+            return Response::ok("text/html; charset=utf-8", BLANK_PAGE.as_bytes().to_vec());
+        }
         let Some(relative) = path.strip_prefix(&self.base_path) else {
             return Response::text(404, "outside the served sub-path\n");
         };
@@ -382,20 +409,10 @@ impl Site {
             .and_then(|relative| relative.to_str())
             .and_then(|relative| self.control.replacement(relative));
         if let Some(body) = replacement {
-            return Response {
-                status: 200,
-                content_type: content_type(&file),
-                body,
-                extra_header: None,
-            };
+            return Response::ok(content_type(&file), body);
         }
         match tokio::fs::read(&file).await {
-            Ok(body) => Response {
-                status: 200,
-                content_type: content_type(&file),
-                body,
-                extra_header: None,
-            },
+            Ok(body) => Response::ok(content_type(&file), body),
             Err(_) => Response::text(404, "not found\n"),
         }
     }
