@@ -89,24 +89,25 @@ impl Config {
     }
 }
 
-/// Pass/fail counts, and scenarios an engine cannot run (never passes).
+/// Pass/fail counts, the names of the failed scenarios, and scenarios an
+/// engine cannot run (never passes).
 #[derive(Default)]
 struct Tally {
     passed: usize,
-    failed: usize,
+    failed: Vec<&'static str>,
     skipped: usize,
 }
 
 impl Tally {
     fn add(&mut self, other: &Tally) {
         self.passed += other.passed;
-        self.failed += other.failed;
+        self.failed.extend(&other.failed);
         self.skipped += other.skipped;
     }
 
     /// `N passed, N failed`, with `, N skipped` when any were.
     fn summary(&self) -> String {
-        let mut line = format!("{} passed, {} failed", self.passed, self.failed);
+        let mut line = format!("{} passed, {} failed", self.passed, self.failed.len());
         if self.skipped > 0 {
             line.push_str(&format!(", {} skipped", self.skipped));
         }
@@ -171,13 +172,19 @@ async fn run() -> ExitCode {
             .map(|&engine| run_engine(engine, &scenarios, &config.dist)),
     )
     .await;
+    // The engines' lines interleave, so the failures are named again here.
+    for (engine, tally) in config.engines.iter().zip(&tallies) {
+        for name in &tally.failed {
+            println!("browser[{}] failed: {name}", engine.name());
+        }
+    }
     let mut total = Tally::default();
     for (engine, tally) in config.engines.iter().zip(&tallies) {
         println!("browser[{}]: {}", engine.name(), tally.summary());
         total.add(tally);
     }
     println!("{}", total.summary());
-    if total.failed == 0 {
+    if total.failed.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
@@ -189,13 +196,13 @@ async fn run() -> ExitCode {
 /// it resets cleanly (see [`run_scenario`]).
 async fn run_engine(engine: Engine, scenarios: &[Scenario], dist: &Path) -> Tally {
     let mut tally = Tally::default();
-    let report = |tally: &mut Tally, name: &str, outcome: &Result<(), String>, took: Duration| match outcome {
+    let report = |tally: &mut Tally, name: &'static str, outcome: &Result<(), String>, took: Duration| match outcome {
         Ok(()) => {
             tally.passed += 1;
             println!("browser[{}] {name} ... ok ({:.2}s)", engine.name(), took.as_secs_f64());
         }
         Err(reason) => {
-            tally.failed += 1;
+            tally.failed.push(name);
             println!("browser[{}] {name} ... FAILED: {reason}", engine.name());
         }
     };

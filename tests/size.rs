@@ -73,9 +73,10 @@ fn main() -> ExitCode {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let counts = path
-            .extension()
-            .is_some_and(|x| SHIPPED.contains(&x.to_string_lossy().as_ref()));
+        let counts = !NOT_LOADED.contains(&name.as_str())
+            && path
+                .extension()
+                .is_some_and(|x| SHIPPED.contains(&x.to_string_lossy().as_ref()));
         if counts {
             shipped_raw += raw;
             shipped_br += br;
