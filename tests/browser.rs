@@ -44,7 +44,7 @@ use tokio::signal::unix::{SignalKind, signal};
 use scenarios::Scenario;
 use support::driver::{Driver, Engine, Session};
 use support::page::Page;
-use support::server::{DEFAULT_BASE_PATH, Destination, RequestRecord, Server};
+use support::server::{DEFAULT_BASE_PATH, RequestRecord, Server};
 
 /// Upper bound for one scenario, after its session has started.
 const SCENARIO_TIMEOUT: Duration = Duration::from_secs(60);
@@ -165,6 +165,10 @@ async fn run() -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
+    // One task polls all engines (a `Page` is not `Send`, so they cannot be
+    // tasks of their own): the few blocking calls, a process group's
+    // teardown (milliseconds, 3 s at worst) and removing a Chromium
+    // profile, pause the others briefly, well inside their 10 s waits.
     let tallies = join_all(
         config
             .engines
@@ -248,7 +252,7 @@ async fn run_engine(engine: Engine, scenarios: &[Scenario], dist: &Path) -> Tall
         report(&mut tally, scenario.name, &outcome, started.elapsed());
         kept = session;
     }
-    if let Some(session) = kept {
+    if let Some(Kept { session, .. }) = kept {
         close_session(session, "the last scenario").await;
     }
     println!(
@@ -274,6 +278,13 @@ impl SessionStarts {
     }
 }
 
+/// A session handed from one scenario to the next, with the position in
+/// the request log where the next scenario's part begins.
+struct Kept {
+    session: Session,
+    since: usize,
+}
+
 /// Runs one scenario, then the after-scenario checks, and returns the
 /// outcome with the session if the next scenario may have it.
 ///
@@ -281,27 +292,30 @@ impl SessionStarts {
 /// Starting a browser per scenario would cost more than half the suite's
 /// time (Firefox takes about 3 s a start), so a session is reused, but only
 /// when its scenario passed and [`Session::reset`] then made it as good as
-/// new: one window on an empty page, the app origin's service workers,
-/// caches and storage gone, the starting window size. Otherwise it is
-/// closed and the next scenario starts afresh.
+/// new. Otherwise it is closed and the next scenario starts afresh.
+///
+/// The checks cover the reset as well: an off-origin request or a page
+/// error between the scenario's end and the end of the reset fails the
+/// scenario, and the next one's part of the log starts where that check
+/// ended, so no request goes unchecked.
 async fn run_scenario(
     driver: &Driver,
     server: &Server,
     scenario: &Scenario,
-    kept: Option<Session>,
+    kept: Option<Kept>,
     starts: &mut SessionStarts,
-) -> (Result<(), String>, Option<Session>) {
-    // Taken before a new browser starts, so its start-up traffic counts.
-    let since = server.log().mark();
-    let session = match kept {
-        Some(session) => session,
+) -> (Result<(), String>, Option<Kept>) {
+    let (session, since) = match kept {
+        Some(Kept { session, since }) => (session, since),
         None => {
+            // Taken before the browser starts, so its start-up traffic counts.
+            let since = server.log().mark();
             let started = Instant::now();
             match start_session(driver, server, scenario.name).await {
                 Ok(session) => {
                     starts.count += 1;
                     starts.total += started.elapsed();
-                    session
+                    (session, since)
                 }
                 Err(reason) => return (Err(reason), None),
             }
@@ -314,15 +328,22 @@ async fn run_scenario(
         return (Err(problems.join("; ")), None);
     }
 
-    // Requests during the reset belong to the scenario that just ended.
-    let mark = server.log().mark();
     let reset = tokio::time::timeout(RESET_TIMEOUT, page.reset())
         .await
         .unwrap_or_else(|_| Err(format!("timed out after {RESET_TIMEOUT:?}")));
+    // The checks above found nothing, so whatever these find is new.
+    let mut late: Vec<String> = offorigin_problem(&page.offorigin_requests()).into_iter().collect();
+    let errors = page.kept_errors();
+    if !errors.is_empty() {
+        late.push(format!("page errors: {errors:?}"));
+    }
+    let next_since = server.log().mark();
     let session = page.into_session();
-    let leaked = offorigin(&server.log().since(mark));
-    let session = match reset {
-        Ok(()) if leaked.is_none() => Some(session),
+    let kept = match reset {
+        Ok(()) if late.is_empty() => Some(Kept {
+            session,
+            since: next_since,
+        }),
         outcome => {
             if let Err(reason) = outcome {
                 eprintln!("browser {}: not reusing the session: {reason}", scenario.name);
@@ -331,9 +352,10 @@ async fn run_scenario(
             None
         }
     };
-    match leaked {
-        Some(problem) => (Err(format!("{problem} (right after the scenario)")), session),
-        None => (Ok(()), session),
+    if late.is_empty() {
+        (Ok(()), kept)
+    } else {
+        (Err(format!("{} (as the scenario ended)", late.join("; "))), kept)
     }
 }
 
@@ -372,7 +394,7 @@ async fn run_and_check(page: &Page, scenario: &Scenario) -> Vec<String> {
     if let Err(reason) = outcome {
         problems.push(reason);
     }
-    problems.extend(offorigin(&page.offorigin_requests()));
+    problems.extend(offorigin_problem(&page.offorigin_requests()));
     match page.errors().await {
         Ok(errors) if !errors.is_empty() => problems.push(format!("page errors: {errors:?}")),
         Ok(_) => {}
@@ -390,13 +412,9 @@ async fn run_and_check(page: &Page, scenario: &Scenario) -> Vec<String> {
     problems
 }
 
-/// The problem with `requests` if any of them tried to leave 127.0.0.1.
-fn offorigin(requests: &[RequestRecord]) -> Option<String> {
-    let attempts: Vec<String> = requests
-        .iter()
-        .filter(|record| record.destination == Destination::OffOrigin)
-        .map(ToString::to_string)
-        .collect();
+/// The problem with off-origin `requests`, if there are any.
+fn offorigin_problem(requests: &[RequestRecord]) -> Option<String> {
+    let attempts: Vec<String> = requests.iter().map(ToString::to_string).collect();
     (!attempts.is_empty()).then(|| format!("requests tried to leave 127.0.0.1: {attempts:?}"))
 }
 

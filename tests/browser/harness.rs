@@ -114,10 +114,17 @@ const done = arguments[arguments.length - 1];
 /// After [`Page::reset`] (what the harness does between scenarios on a
 /// kept session) the app's origin has no service worker, cache or stored
 /// item left, the window has its starting size, and the next visit loads
-/// the app from the server again, not from a leftover worker's cache.
+/// the app from the server again, not from a leftover worker's cache. That
+/// holds for a reset straight after the app loads, while its service
+/// worker is still busy installing, and for one after it has settled.
 pub async fn reset_leaves_nothing_of_the_app(page: &Page) -> Result<(), String> {
     page.open("").await?;
     let window = page.execute_json("return [outerWidth, outerHeight];", vec![]).await?;
+    let clean = json!({ "path": "/blank.html", "workers": 0, "caches": 0, "storage": 0, "window": window });
+    page.reset().await?;
+    expect_clean(page, &clean, "straight after the app loaded").await?;
+
+    page.open("").await?;
     wait_until_offline_ready(page, "").await?;
     page.execute_json(
         "localStorage.setItem('pactline-test', '1'); sessionStorage.setItem('pactline-test', '1');",
@@ -129,13 +136,8 @@ pub async fn reset_leaves_nothing_of_the_app(page: &Page) -> Result<(), String> 
     if used["workers"] == 0 || used["caches"] == 0 || used["storage"] != 2 || used["window"] == window {
         return Err(format!("test bug: the app did not leave its marks to clear: {used}"));
     }
-
     page.reset().await?;
-    let left = page.execute_async_json(ORIGIN_STATE, vec![]).await?;
-    let clean = json!({ "path": "/blank.html", "workers": 0, "caches": 0, "storage": 0, "window": window });
-    if left != clean {
-        return Err(format!("after the reset the origin holds {left}, expected {clean}"));
-    }
+    expect_clean(page, &clean, "once the app was ready offline").await?;
 
     let before = page.requests().len();
     page.open("").await?;
@@ -153,4 +155,16 @@ pub async fn reset_leaves_nothing_of_the_app(page: &Page) -> Result<(), String> 
         ));
     }
     Ok(())
+}
+
+/// Fails unless the origin's state, read after a reset `when`, is `clean`.
+async fn expect_clean(page: &Page, clean: &serde_json::Value, when: &str) -> Result<(), String> {
+    let left = page.execute_async_json(ORIGIN_STATE, vec![]).await?;
+    if left == *clean {
+        Ok(())
+    } else {
+        Err(format!(
+            "after a reset {when}, the origin holds {left}, expected {clean}"
+        ))
+    }
 }

@@ -68,7 +68,8 @@ fn markup_in_the_data_stays_text_in_the_summary() {
     };
     let html = static_summary(&data);
     let escaped = "&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt; &amp; more";
-    // The title, the clause name and its two terms.
+    // The title, the clause name, and its terms in the first and last
+    // versions (the two the summary compares).
     assert_eq!(html.matches(escaped).count(), 4, "{html}");
     assert!(!html.contains("<script") && !html.contains("<b>"), "{html}");
 }

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
 use fantoccini::{Client, ClientBuilder};
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -397,12 +398,19 @@ impl Session {
     }
 
     /// Makes this session as good as new for the next scenario, or says
-    /// why it cannot: one window, on `blank_url` (an empty page on the
-    /// app's origin), with that origin's service workers, caches and
-    /// storage gone, no cookies, the console log drained and the window at
-    /// its starting size. Only the history is kept, which no scenario can
-    /// reach before its own first page.
-    pub async fn reset(&self, blank_url: &str) -> Result<(), String> {
+    /// why it cannot, and returns the console errors logged meanwhile
+    /// (Chromium; none elsewhere). Afterwards there is one window, on
+    /// `blank_url` (an empty page on the app's origin), with that origin's
+    /// service workers stopped and unregistered, its caches and storage
+    /// gone, no cookies, the pointer at the top left with nothing pressed,
+    /// and the window at its starting size.
+    ///
+    /// Knowingly kept: the history, which no scenario goes back past its
+    /// own first page into; IndexedDB, which the app does not use; and the
+    /// storage of other origins, which the app never has (it keeps nothing
+    /// on `file://`) and the fixture servers never reuse (each is started
+    /// on a new port, so is a new origin).
+    pub async fn reset(&self, blank_url: &str) -> Result<Vec<String>, String> {
         let failed = |what: &'static str| move |e: fantoccini::error::CmdError| format!("{what}: {e}");
         let windows = self.client.windows().await.map_err(failed("listing windows"))?;
         if windows.len() != 1 {
@@ -417,20 +425,37 @@ impl Session {
             .execute_async(CLEAR_ORIGIN, vec![])
             .await
             .map_err(failed("clearing the origin"))?;
-        if left != json!({ "workers": 0, "caches": 0 }) {
+        if left != json!({ "registrations": 0, "running": 0, "caches": 0 }) {
             return Err(format!("clearing the origin left {left}"));
         }
         self.client
             .delete_all_cookies()
             .await
             .map_err(failed("deleting cookies"))?;
-        if self.engine.has_console_log() {
-            self.console_errors().await?;
-        }
+        // Where the last click was, a button of the next scenario's page
+        // would otherwise show its :hover style.
+        let pointer = MouseActions::new("reset".into()).then(PointerAction::MoveTo {
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        });
+        self.client
+            .perform_actions(pointer)
+            .await
+            .map_err(failed("moving the pointer away"))?;
+        self.client
+            .release_actions()
+            .await
+            .map_err(failed("releasing keys and buttons"))?;
         self.client
             .set_window_size(WINDOW.0, WINDOW.1)
             .await
-            .map_err(failed("sizing the window"))
+            .map_err(failed("sizing the window"))?;
+        if self.engine.has_console_log() {
+            self.console_errors().await
+        } else {
+            Ok(Vec::new())
+        }
     }
 
     /// Drains chromedriver's browser console log and returns the
@@ -451,24 +476,35 @@ impl Session {
     }
 }
 
-/// Unregisters the current origin's service workers, deletes its caches
-/// and clears its storage; answers what is left of the first two (both 0
-/// when done), or the error. An unregistered worker leaves the registration
-/// map at once, so the next navigation is not controlled by it.
+/// Stops and unregisters the current origin's service workers, then
+/// deletes its caches and clears its storage; answers what is left
+/// (registrations, workers not yet redundant, caches: all 0 when done), or
+/// the error. A worker still busy when unregistered (installing, or
+/// refreshing its cache for a navigation) runs on until it finishes and
+/// could write a cache again, so the caches go only once every worker is
+/// redundant, or after 5 s, which the answer then shows.
 const CLEAR_ORIGIN: &str = r#"
 const done = arguments[arguments.length - 1];
+const redundant = (worker) => new Promise((resolve) => {
+  const check = () => worker.state === "redundant" && resolve();
+  worker.addEventListener("statechange", check);
+  check();
+});
 (async () => {
-  const workers = navigator.serviceWorker;
-  for (const registration of workers ? await workers.getRegistrations() : []) {
-    await registration.unregister();
-  }
+  const container = navigator.serviceWorker;
+  const registrations = container ? await container.getRegistrations() : [];
+  const workers = registrations.flatMap((r) => [r.installing, r.waiting, r.active]).filter(Boolean);
+  await Promise.all(registrations.map((registration) => registration.unregister()));
+  const limit = new Promise((resolve) => setTimeout(resolve, 5000));
+  await Promise.race([Promise.all(workers.map(redundant)), limit]);
   for (const key of await caches.keys()) {
     await caches.delete(key);
   }
   localStorage.clear();
   sessionStorage.clear();
   return {
-    workers: workers ? (await workers.getRegistrations()).length : 0,
+    registrations: container ? (await container.getRegistrations()).length : 0,
+    running: workers.filter((worker) => worker.state !== "redundant").length,
     caches: (await caches.keys()).length,
   };
 })().then(done, (error) => done({ error: String(error) }));

@@ -221,10 +221,7 @@ impl Page {
     /// entries. Fails if the current document has no error recorder, since
     /// "no errors" would then mean nothing.
     pub async fn errors(&self) -> Result<Vec<String>, String> {
-        if self.engine().has_console_log() {
-            let console = self.session.console_errors().await?;
-            self.collected_errors.borrow_mut().extend(console);
-        }
+        self.keep_console_errors().await?;
         let current = self.document_errors().await?.ok_or_else(|| {
             format!(
                 "[{}] window.__pactlineErrors is missing: index.html must install the error recorder",
@@ -448,15 +445,22 @@ impl Page {
 
     /// Makes the session as good as new (see [`Session::reset`]), leaving
     /// it on an empty page of the app's origin; the harness does this
-    /// before it hands the session to the next scenario.
+    /// before it hands the session to the next scenario. Errors recorded
+    /// up to then, on the way out included, are kept: see
+    /// [`Page::kept_errors`].
     pub async fn reset(&self) -> Result<(), String> {
-        // What the page recorded so far stays this page's, as on `goto`.
         self.keep_document_errors().await?;
-        if self.engine().has_console_log() {
-            let console = self.session.console_errors().await?;
-            self.collected_errors.borrow_mut().extend(console);
-        }
-        self.session.reset(&self.blank_url).await
+        self.keep_console_errors().await?;
+        let console = self.session.reset(&self.blank_url).await?;
+        self.collected_errors.borrow_mut().extend(console);
+        Ok(())
+    }
+
+    /// The errors kept from documents already left and from the console,
+    /// without reading the current document (which, after
+    /// [`Page::reset`], is not the app's).
+    pub fn kept_errors(&self) -> Vec<String> {
+        self.collected_errors.borrow().clone()
     }
 
     /// Gives up the page and returns its session, e.g. to keep it for the
@@ -506,9 +510,19 @@ impl Page {
         }))
     }
 
+    /// Moves what the browser's console log holds (Chromium only) into
+    /// the kept errors.
+    async fn keep_console_errors(&self) -> Result<(), String> {
+        if self.engine().has_console_log() {
+            let console = self.session.console_errors().await?;
+            self.collected_errors.borrow_mut().extend(console);
+        }
+        Ok(())
+    }
+
     /// Before leaving a document, keeps what it recorded: its errors would
     /// otherwise vanish with it. Documents without a recorder (the initial
-    /// blank page) have nothing to keep.
+    /// blank page, the blank page between scenarios) have nothing to keep.
     async fn keep_document_errors(&self) -> Result<(), String> {
         if let Some(errors) = self.document_errors().await? {
             self.collected_errors.borrow_mut().extend(errors);
