@@ -248,15 +248,15 @@ async fn run_engine(engine: Engine, scenarios: &[Scenario], dist: &Path) -> Tall
             continue;
         }
         let started = Instant::now();
-        let (outcome, session) = run_scenario(&driver, &server, scenario, kept.take(), &mut starts).await;
+        let (outcome, next) = run_scenario(&driver, &server, scenario, kept.take(), &mut starts).await;
         report(&mut tally, scenario.name, &outcome, started.elapsed());
-        kept = session;
+        kept = next;
     }
     if let Some(Kept { session, .. }) = kept {
         close_session(session, "the last scenario").await;
     }
     println!(
-        "browser[{}] timing: driver start {:.2}s; {} sessions started, {:.2}s each on average",
+        "browser[{}] timing: driver start {:.2}s; sessions started: {}, {:.2}s each on average",
         engine.name(),
         driver_start.as_secs_f64(),
         starts.count,
