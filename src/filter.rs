@@ -71,10 +71,11 @@ impl SearchIndex {
             .collect();
 
         // Each option counts once per event, however often the event names it.
-        fn note<'a>(positions: &mut Vec<u32>, ids: impl Iterator<Item = &'a str>, names: &[&str]) {
+        fn note<'a>(positions: &mut Vec<u32>, options: impl Iterator<Item = &'a str>, named: &[&str]) {
             positions.extend(
-                ids.enumerate()
-                    .filter(|(_, id)| names.contains(id))
+                options
+                    .enumerate()
+                    .filter(|(_, id)| named.contains(id))
                     .map(|(k, _)| k as u32),
             );
         }
@@ -211,7 +212,8 @@ fn month_span(e: &Event) -> (u32, u32) {
     (y + e.date.first_month() as u32, y + e.date.last_month() as u32)
 }
 
-/// Filters `data` by `state`, using `index` for the search text.
+/// Filters `data` by `state`, using `index` (built from this same `data`)
+/// for the search text and the option counts.
 pub fn run(data: &Dataset, index: &SearchIndex, state: &ViewState) -> Outcome {
     let terms = text::terms(&state.q);
     let from = state.from.map(|f| f.start_key());
