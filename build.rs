@@ -11,6 +11,16 @@ fn main() {
     // PACTLINE_DATA_DIR builds the app on another dataset, e.g. a test fixture.
     println!("cargo::rerun-if-env-changed=PACTLINE_DATA_DIR");
     let data = std::env::var_os("PACTLINE_DATA_DIR").map_or_else(|| root.join("data"), PathBuf::from);
+    // Where readers report errors (read by `share::corrections_address`):
+    // a wrong form would ship a link that goes nowhere, so it stops the build.
+    println!("cargo::rerun-if-env-changed=PACTLINE_REPORT_ERRORS");
+    if let Ok(address) = std::env::var("PACTLINE_REPORT_ERRORS")
+        && !address.is_empty()
+        && !(address.starts_with("mailto:") || address.starts_with("https://"))
+    {
+        eprintln!("PACTLINE_REPORT_ERRORS must be a mailto: or https:// address, not `{address}`");
+        std::process::exit(1);
+    }
     println!("cargo::rerun-if-changed=src/loader.rs");
     for file in loader::FILES {
         println!("cargo::rerun-if-changed={}", data.join(file).display());

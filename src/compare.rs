@@ -50,12 +50,13 @@ impl ChangeKind {
 
 /// Classifies the step from term `a` to term `b`.
 pub fn classify(a: &Term, b: &Term) -> ChangeKind {
+    // An implied term is a term like a stated one; only the evidence differs.
     match (a.status, b.status) {
         (TermStatus::Unstated, _) | (_, TermStatus::Unstated) => ChangeKind::Unstated,
         (TermStatus::Absent, TermStatus::Absent) => ChangeKind::Unchanged,
-        (TermStatus::Absent, TermStatus::Stated) => ChangeKind::Added,
-        (TermStatus::Stated, TermStatus::Absent) => ChangeKind::Removed,
-        (TermStatus::Stated, TermStatus::Stated) => {
+        (TermStatus::Absent, _) => ChangeKind::Added,
+        (_, TermStatus::Absent) => ChangeKind::Removed,
+        (TermStatus::Stated | TermStatus::Implied, TermStatus::Stated | TermStatus::Implied) => {
             let same_fields = a.fields.len() == b.fields.len()
                 && a.fields
                     .iter()

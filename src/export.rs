@@ -5,7 +5,8 @@
 //! JSON string escaping are a few lines each and tested below and in
 //! `tests/logic/export.rs`.
 
-use crate::model::{Dataset, Event, FieldValue, TermStatus};
+use crate::checks;
+use crate::model::{ClaimRef, Dataset, Event, FieldValue, Term, TermStatus, Verdict};
 use std::fmt::Write as _;
 
 /// Says where the data comes from, in every download.
@@ -50,6 +51,7 @@ pub fn events_csv(data: &Dataset, indexes: &[usize]) -> String {
             "figures",
             "sources",
             "dataset_version",
+            "corroboration",
         ],
     );
     for &i in indexes {
@@ -65,10 +67,7 @@ pub fn events_csv(data: &Dataset, indexes: &[usize]) -> String {
         let sources = e
             .sources
             .iter()
-            .map(|id| {
-                data.source(id)
-                    .map_or_else(|| id.to_string(), |s| format!("{} ({})", s.title, s.file))
-            })
+            .map(|id| data.source(id).map_or_else(|| id.to_string(), cite))
             .collect::<Vec<_>>()
             .join("; ");
         let figures = e
@@ -91,10 +90,59 @@ pub fn events_csv(data: &Dataset, indexes: &[usize]) -> String {
                 &figures,
                 &sources,
                 data.version,
+                &event_corroboration(data, e),
             ],
         );
     }
     out
+}
+
+/// A source as a download cites it: a document by its file, a public report
+/// by its publisher, date and address.
+fn cite(s: &crate::model::Source) -> String {
+    match (s.file, s.publisher, s.url) {
+        (Some(file), _, _) => format!("{} ({file})", s.title),
+        (None, Some(publisher), Some(url)) => format!("{} ({publisher}, {}, {url})", s.title, s.date),
+        _ => s.title.to_string(),
+    }
+}
+
+/// What the public reports say of an event and its figures, for the CSV:
+/// `event: corroborated; $20–50B: contradicted`, naming only what was checked
+/// plus every unchecked headline figure.
+fn event_corroboration(data: &Dataset, e: &Event) -> String {
+    let mut parts = Vec::new();
+    let event = ClaimRef::Event(e.id);
+    if checks::checks_of(data, event).next().is_some() {
+        parts.push(format!("event: {}", checks::describe_status(data, event)));
+    }
+    for (i, f) in e.figures.iter().enumerate() {
+        let claim = ClaimRef::Figure(e.id, i);
+        if checks::is_headline_figure(f.kind) || checks::checks_of(data, claim).next().is_some() {
+            parts.push(format!("{}: {}", f.display, checks::describe_status(data, claim)));
+        }
+    }
+    parts.join("; ")
+}
+
+/// A term's status in words, as the downloads write it.
+fn term_status(t: &Term) -> &'static str {
+    match t.status {
+        TermStatus::Stated => "stated",
+        TermStatus::Implied => "implied",
+        TermStatus::Absent => "absent",
+        TermStatus::Unstated => "not stated in the sources",
+    }
+}
+
+/// A claim's standing against public reports, as a `corroboration` member,
+/// with the ids of the checks behind it.
+fn corroboration(j: &mut Json, data: &Dataset, claim: ClaimRef) {
+    j.member("corroboration", |j| {
+        j.str("status", checks::status(data, claim).id());
+        let ids: Vec<&str> = checks::checks_of(data, claim).map(|c| c.id).collect();
+        j.strs("checks", &ids);
+    });
 }
 
 /// A JSON writer for the dataset's fixed shape.
@@ -213,12 +261,25 @@ pub fn dataset_json(data: &Dataset) -> String {
         j.str("dataset", "Pactline: the Microsoft–OpenAI partnership, 2019–2026");
         j.str("version", data.version);
         j.str("note", SOURCES_NOTE);
+        j.member("licence", |j| {
+            j.str("name", data.licence.name);
+            j.str("url", data.licence.url);
+        });
+        j.array("corrections", data.corrections, |j, c| {
+            j.object(|j| {
+                j.str("date", c.date);
+                j.strs("changes", c.changes);
+            })
+        });
         j.array("sources", data.sources, |j, s| {
             j.object(|j| {
                 j.str("id", s.id);
                 j.str("title", s.title);
-                j.str("file", s.file);
+                j.opt("file", s.file);
                 j.str("kind", s.kind.label());
+                if s.aggregator {
+                    j.raw("aggregator", "true");
+                }
                 j.opt("author", s.author);
                 j.opt("publisher", s.publisher);
                 j.opt("url", s.url);
@@ -243,7 +304,10 @@ pub fn dataset_json(data: &Dataset) -> String {
         j.array("events", data.events, |j, e| {
             j.object(|j| {
                 j.str("id", e.id);
+                j.strs("aliases", e.aliases);
                 j.str("date", &e.date.to_string());
+                j.opt("date_note", e.date.note());
+                corroboration(j, data, ClaimRef::Event(e.id));
                 j.str("title", e.title);
                 j.str("summary", e.summary);
                 j.str("certainty", e.certainty.id());
@@ -251,14 +315,24 @@ pub fn dataset_json(data: &Dataset) -> String {
                 j.strs("topics", e.topics);
                 j.strs("sources", e.sources);
                 j.array("figures", e.figures, |j, f| {
+                    let position = e.figures.iter().position(|g| std::ptr::eq(g, f)).unwrap_or(0);
                     j.object(|j| {
                         j.str("display", f.display);
                         j.str("label", f.label);
                         j.str("unit", f.unit);
                         j.opt("scale", f.scale);
+                        corroboration(j, data, ClaimRef::Figure(e.id, position));
                     })
                 });
                 j.opt("resolves_by", e.resolves_by.map(|d| d.to_string()).as_deref());
+                if let Some(r) = &e.resolution {
+                    j.member("outcome", |j| {
+                        j.str("status", r.status.id());
+                        j.str("as_of", r.as_of);
+                        j.str("text", r.text);
+                        j.strs("sources", r.sources);
+                    });
+                }
             })
         });
         j.array("versions", data.versions, |j, v| {
@@ -266,6 +340,7 @@ pub fn dataset_json(data: &Dataset) -> String {
                 j.str("id", v.id);
                 j.str("name", v.name);
                 j.str("date", &v.date.to_string());
+                corroboration(j, data, ClaimRef::VersionDate(v.id));
                 j.str("summary", v.summary);
                 j.strs("sources", v.sources);
             })
@@ -278,13 +353,12 @@ pub fn dataset_json(data: &Dataset) -> String {
                 j.array("terms", c.terms, |j, t| {
                     j.object(|j| {
                         j.str("version", t.version);
-                        let status = match t.status {
-                            TermStatus::Stated => "stated",
-                            TermStatus::Absent => "absent",
-                            TermStatus::Unstated => "not stated in the sources",
-                        };
-                        j.str("status", status);
+                        j.str("status", term_status(t));
+                        j.opt("basis", t.basis);
                         j.str("text", t.text);
+                        if t.status != TermStatus::Unstated {
+                            corroboration(j, data, ClaimRef::Term(c.id, t.version));
+                        }
                         j.member("fields", |j| {
                             for f in t.fields {
                                 match f.value {
@@ -321,6 +395,22 @@ pub fn dataset_json(data: &Dataset) -> String {
                 });
             })
         });
+        j.array("checks", data.checks, |j, c| {
+            j.object(|j| {
+                j.str("id", c.id);
+                j.str("claim", &checks::claim_label(data, c.claim));
+                j.str("report", c.report);
+                j.str(
+                    "verdict",
+                    if c.verdict == Verdict::Contradicts {
+                        "contradicts"
+                    } else {
+                        "corroborates"
+                    },
+                );
+                j.str("text", c.text);
+            })
+        });
         j.array("tables", data.tables, |j, t| {
             j.object(|j| {
                 j.str("id", t.id);
@@ -329,6 +419,14 @@ pub fn dataset_json(data: &Dataset) -> String {
                 j.str("source", t.source);
                 j.str("note", t.note);
                 j.strs("columns", t.columns);
+                for (key, labels) in [
+                    ("row_certainty", t.row_certainty),
+                    ("column_certainty", t.column_certainty),
+                ] {
+                    if !labels.is_empty() {
+                        j.strs(key, &labels.iter().map(|c| c.id()).collect::<Vec<_>>());
+                    }
+                }
                 j.array("rows", t.rows, |j, r| {
                     j.open('[');
                     for cell in *r {

@@ -207,9 +207,12 @@ pub struct Outcome {
     pub facets: FacetCounts,
 }
 
-fn month_span(e: &Event) -> (u32, u32) {
-    let y = e.date.year as u32 * 100;
-    (y + e.date.first_month() as u32, y + e.date.last_month() as u32)
+/// The months an event's date covers; `None` for an undated event, which
+/// no date range can include.
+fn month_span(e: &Event) -> Option<(u32, u32)> {
+    let d = e.date.date()?;
+    let y = d.year as u32 * 100;
+    Some((y + d.first_month() as u32, y + d.last_month() as u32))
 }
 
 /// Filters `data` by `state`, using `index` (built from this same `data`)
@@ -238,8 +241,11 @@ pub fn run(data: &Dataset, index: &SearchIndex, state: &ViewState) -> Outcome {
         if !terms.is_empty() && !index.matches(i, &terms) {
             failed |= FilterKind::Search.bit();
         }
-        let (start, end) = month_span(e);
-        if from.is_some_and(|f| end < f) || to.is_some_and(|t| start > t) {
+        let outside = match month_span(e) {
+            Some((start, end)) => from.is_some_and(|f| end < f) || to.is_some_and(|t| start > t),
+            None => from.is_some() || to.is_some(),
+        };
+        if outside {
             failed |= FilterKind::Dates.bit();
         }
         if !has(e.parties, &state.parties) {
@@ -280,9 +286,11 @@ pub fn run(data: &Dataset, index: &SearchIndex, state: &ViewState) -> Outcome {
         }
     }
     facets.without = active.into_iter().map(|k| (k, without[k as usize])).collect();
-    // Events are stored oldest first, so descending order is a reversal.
+    // Events are stored oldest first with the undated last, so descending
+    // order reverses the dated ones and keeps the undated at the end.
     if state.order == Order::Desc {
-        events.reverse();
+        let dated = events.partition_point(|&i| data.events[i].date.date().is_some());
+        events[..dated].reverse();
     }
     Outcome { events, facets }
 }

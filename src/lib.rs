@@ -14,6 +14,7 @@
 //! runs under native `cargo test`. `app` (the Leptos views) is compiled for
 //! the browser only.
 
+pub mod checks;
 pub mod compare;
 pub mod data;
 pub mod diff;

@@ -13,7 +13,7 @@ use std::fmt::{self, Write as _};
 use std::path::Path;
 
 /// The data files, by name, in the order they are read.
-pub const FILES: [&str; 9] = [
+pub const FILES: [&str; 11] = [
     "dataset.toml",
     "sources.toml",
     "parties.toml",
@@ -23,6 +23,8 @@ pub const FILES: [&str; 9] = [
     "clauses.toml",
     "conflicts.toml",
     "tables.toml",
+    "checks.toml",
+    "corrections.toml",
 ];
 
 /// A problem in the data, located precisely enough to fix by hand.
@@ -87,6 +89,9 @@ pub fn compile_texts(texts: &BTreeMap<String, String>) -> Result<Compiled, Vec<D
     let clauses: ClauseFile = parse(text("clauses.toml"), "clauses.toml", &mut errors).unwrap_or_default();
     let conflicts: ConflictFile = parse(text("conflicts.toml"), "conflicts.toml", &mut errors).unwrap_or_default();
     let tables: TableFile = parse(text("tables.toml"), "tables.toml", &mut errors).unwrap_or_default();
+    let checks: CheckFile = parse(text("checks.toml"), "checks.toml", &mut errors).unwrap_or_default();
+    let corrections: CorrectionFile =
+        parse(text("corrections.toml"), "corrections.toml", &mut errors).unwrap_or_default();
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -100,6 +105,8 @@ pub fn compile_texts(texts: &BTreeMap<String, String>) -> Result<Compiled, Vec<D
         clauses: clauses.clause,
         conflicts: conflicts.conflict,
         tables: tables.table,
+        checks: checks.check,
+        corrections: corrections.correction,
     };
     let mut v = Validator::default();
     let checked = v.check(&raw);
@@ -150,6 +157,11 @@ struct Meta {
     /// The date the dataset was last reviewed, `YYYY-MM-DD`.
     #[serde(default)]
     updated: String,
+    /// The data's licence, by short name, and where its text is.
+    #[serde(default)]
+    licence: String,
+    #[serde(default)]
+    licence_url: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -164,7 +176,7 @@ struct SourceFile {
 struct RawSource {
     id: String,
     title: String,
-    file: String,
+    file: Option<String>,
     kind: String,
     author: Option<String>,
     publisher: Option<String>,
@@ -172,6 +184,8 @@ struct RawSource {
     date: String,
     date_note: String,
     reliability: String,
+    #[serde(default)]
+    aggregator: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -215,6 +229,8 @@ struct EventFile {
 #[serde(deny_unknown_fields)]
 struct RawEvent {
     id: String,
+    #[serde(default)]
+    aliases: Vec<String>,
     date: String,
     #[serde(default)]
     approx: bool,
@@ -230,10 +246,21 @@ struct RawEvent {
     #[serde(default)]
     sources: Vec<String>,
     resolves_by: Option<String>,
+    outcome: Option<RawOutcome>,
     #[serde(default)]
     figures: Vec<RawFigure>,
     #[serde(default)]
     clauses: Vec<RawClauseRef>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOutcome {
+    status: String,
+    as_of: String,
+    text: String,
+    #[serde(default)]
+    sources: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -300,6 +327,7 @@ struct RawTerm {
     status: String,
     #[serde(default)]
     text: String,
+    basis: Option<String>,
     #[serde(default)]
     fields: BTreeMap<String, toml::Value>,
     #[serde(default)]
@@ -359,6 +387,48 @@ struct RawTable {
     note: String,
     columns: Vec<String>,
     rows: Vec<Vec<String>>,
+    #[serde(default)]
+    row_certainty: Vec<String>,
+    #[serde(default)]
+    column_certainty: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct CheckFile {
+    #[serde(default)]
+    check: Vec<RawCheck>,
+}
+
+/// One headline claim checked against one report. The claim is named by
+/// `event` (with `figure`, 1-based, for one of its figures), by `clause`
+/// and `version` for a term, or by `version` alone for a version's date.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCheck {
+    id: String,
+    #[serde(default)]
+    report: String,
+    verdict: String,
+    text: String,
+    event: Option<String>,
+    figure: Option<usize>,
+    clause: Option<String>,
+    version: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct CorrectionFile {
+    #[serde(default)]
+    correction: Vec<RawCorrection>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCorrection {
+    date: String,
+    changes: Vec<String>,
 }
 
 struct Raw {
@@ -371,6 +441,8 @@ struct Raw {
     clauses: Vec<RawClause>,
     conflicts: Vec<RawConflict>,
     tables: Vec<RawTable>,
+    checks: Vec<RawCheck>,
+    corrections: Vec<RawCorrection>,
 }
 
 // ---------------------------------------------------------------------------
@@ -397,6 +469,18 @@ impl Date {
         } else {
             "Year"
         }
+    }
+
+    /// A key for the last day of the span the date covers, comparable with
+    /// `sort_key` (any day number past the month's last will do).
+    fn end_key(&self) -> u32 {
+        let last_month = match (self.month, self.quarter) {
+            (0, 0) => 12,
+            (0, q) => q as u32 * 3,
+            (m, _) => m as u32,
+        };
+        let day = if self.day == 0 { 31 } else { self.day as u32 };
+        self.year as u32 * 10_000 + last_month * 100 + day
     }
 
     fn sort_key(&self) -> u32 {
@@ -464,13 +548,23 @@ fn parse_date(text: &str) -> Result<Date, String> {
     Ok(date)
 }
 
-const SOURCE_KINDS: [(&str, &str); 5] = [
+const SOURCE_KINDS: [(&str, &str); 6] = [
     ("video-summary", "VideoSummary"),
     ("blog-post", "BlogPost"),
     ("podcast-digest", "PodcastDigest"),
     ("news-post", "NewsPost"),
     ("analysis-article", "AnalysisArticle"),
+    ("news-report", "NewsReport"),
 ];
+
+const RESOLUTIONS: [(&str, &str); 4] = [
+    ("unresolved", "Unresolved"),
+    ("came-true", "CameTrue"),
+    ("did-not-happen", "DidNotHappen"),
+    ("partly", "Partly"),
+];
+
+const VERDICTS: [(&str, &str); 2] = [("corroborates", "Corroborates"), ("contradicts", "Contradicts")];
 
 const CERTAINTIES: [(&str, &str); 5] = [
     ("reported", "Reported"),
@@ -501,7 +595,7 @@ const FAVOURS: [(&str, &str); 4] = [
     ("mixed", "Mixed"),
 ];
 
-const STATUSES: [&str; 4] = ["stated", "absent", "unstated", "same"];
+const STATUSES: [&str; 5] = ["stated", "implied", "absent", "unstated", "same"];
 
 fn variant(table: &[(&str, &'static str)], id: &str) -> Option<&'static str> {
     table.iter().find(|(k, _)| *k == id).map(|(_, v)| *v)
@@ -513,7 +607,8 @@ fn names(table: &[(&str, &str)]) -> String {
 
 /// What checking works out for code generation: dates, resolved terms.
 struct Checked {
-    event_dates: Vec<Date>,
+    /// Per event, its date; `None` for an undated one.
+    event_dates: Vec<Option<Date>>,
     event_resolves: Vec<Option<Date>>,
     version_dates: Vec<Date>,
     /// Per clause, per version (in version order): the term as resolved, with
@@ -526,6 +621,7 @@ struct ResolvedTerm {
     version: String,
     status: &'static str,
     text: String,
+    basis: Option<String>,
     fields: Vec<(String, toml::Value)>,
     sources: Vec<String>,
     change: Option<(String, String, String)>,
@@ -536,8 +632,11 @@ impl ResolvedTerm {
         self.status != "Unstated"
     }
 
+    /// Whether the agreement says the same in both. An implied term and a
+    /// stated one with the same words agree: only the evidence differs.
     fn same_as(&self, other: &ResolvedTerm) -> bool {
-        self.status == other.status && self.text == other.text && self.fields == other.fields
+        let has = |t: &ResolvedTerm| t.status != "Absent";
+        has(self) == has(other) && self.text == other.text && self.fields == other.fields
     }
 }
 
@@ -595,8 +694,13 @@ impl Validator {
     }
 
     fn check(&mut self, raw: &Raw) -> Checked {
-        if parse_date(&raw.meta.updated).map(|d| d.day == 0).unwrap_or(true) {
+        let updated = parse_date(&raw.meta.updated).ok().filter(|d| d.day != 0);
+        if updated.is_none() {
             self.err("dataset.toml", "updated", "must be a full date, YYYY-MM-DD");
+        }
+        self.non_empty("dataset.toml", "licence", "licence", &raw.meta.licence);
+        if !raw.meta.licence_url.starts_with("https://") {
+            self.err("dataset.toml", "licence_url", "must be an https:// address");
         }
         let source_ids = self.ids("sources.toml", raw.sources.iter().map(|s| s.id.as_str()));
         let party_ids = self.ids("parties.toml", raw.parties.iter().map(|p| p.id.as_str()));
@@ -606,12 +710,43 @@ impl Validator {
         let clause_ids = self.ids("clauses.toml", raw.clauses.iter().map(|c| c.id.as_str()));
         self.ids("conflicts.toml", raw.conflicts.iter().map(|c| c.id.as_str()));
         self.ids("tables.toml", raw.tables.iter().map(|t| t.id.as_str()));
+        self.ids("checks.toml", raw.checks.iter().map(|c| c.id.as_str()));
+        // An alias is an old id: well-formed, and never another event's id,
+        // or `?event=` would be ambiguous.
+        self.ids(
+            "events.toml",
+            raw.events.iter().flat_map(|e| &e.aliases).map(String::as_str),
+        );
+        for e in &raw.events {
+            for a in e.aliases.iter().filter(|a| event_ids.contains(a.as_str())) {
+                self.err("events.toml", &e.id, format!("alias `{a}` clashes with an event id"));
+            }
+        }
 
         for s in &raw.sources {
             let f = "sources.toml";
             self.non_empty(f, &s.id, "title", &s.title);
-            self.non_empty(f, &s.id, "file", &s.file);
             self.non_empty(f, &s.id, "reliability", &s.reliability);
+            if s.kind == "news-report" {
+                // A report is cited by where a reader can find it.
+                if s.file.is_some() {
+                    self.err(f, &s.id, "a news report has no `file`: it is cited by its `url`");
+                }
+                if s.publisher.as_deref().is_none_or(|p| p.trim().is_empty()) {
+                    self.err(f, &s.id, "a news report needs `publisher`");
+                }
+                if !s.url.as_deref().is_some_and(|u| u.starts_with("https://")) {
+                    self.err(f, &s.id, "a news report needs an https:// `url`");
+                }
+                if parse_date(&s.date).map(|d| d.day == 0).unwrap_or(true) {
+                    self.err(f, &s.id, "a news report needs its full `date`, YYYY-MM-DD");
+                }
+            } else {
+                self.non_empty(f, &s.id, "file", s.file.as_deref().unwrap_or(""));
+                if s.aggregator {
+                    self.err(f, &s.id, "only a news report can be an `aggregator`");
+                }
+            }
             if variant(&SOURCE_KINDS, &s.kind).is_none() {
                 self.err(
                     f,
@@ -658,7 +793,19 @@ impl Validator {
         let mut event_resolves = Vec::new();
         for e in &raw.events {
             let f = "events.toml";
-            event_dates.push(self.date(f, &e.id, &e.date));
+            if e.date == "undated" {
+                // Undated is a finding, so it must say why; it has no
+                // date to be approximate or relative about.
+                if e.date_note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+                    self.err(f, &e.id, "an undated event needs a `date_note` saying why");
+                }
+                if e.approx || e.relative.is_some() {
+                    self.err(f, &e.id, "an undated event has no `approx` or `relative`");
+                }
+                event_dates.push(None);
+            } else {
+                event_dates.push(Some(self.date(f, &e.id, &e.date)));
+            }
             self.non_empty(f, &e.id, "title", &e.title);
             self.non_empty(f, &e.id, "summary", &e.summary);
             if e.sources.is_empty() {
@@ -679,7 +826,25 @@ impl Validator {
                 );
             }
             match (&e.resolves_by, certainty == Some("Prediction")) {
-                (Some(by), true) => event_resolves.push(Some(self.date(f, &e.id, by))),
+                (Some(by), true) => {
+                    let by_date = self.date(f, &e.id, by);
+                    // Measured against the review date, never the clock, so a
+                    // build does not start failing by itself one day.
+                    if let Some(updated) = updated
+                        && by_date.end_key() < updated.sort_key()
+                        && e.outcome.is_none()
+                    {
+                        self.err(
+                            f,
+                            &e.id,
+                            format!(
+                                "resolves by {by}, before the review date {}, but has no `outcome`",
+                                raw.meta.updated
+                            ),
+                        );
+                    }
+                    event_resolves.push(Some(by_date));
+                }
                 (None, true) => {
                     self.err(f, &e.id, "a prediction needs `resolves_by`");
                     event_resolves.push(None);
@@ -689,6 +854,26 @@ impl Validator {
                     event_resolves.push(None);
                 }
                 (None, false) => event_resolves.push(None),
+            }
+            if let Some(o) = &e.outcome {
+                if certainty != Some("Prediction") {
+                    self.err(f, &e.id, "only a prediction has an `outcome`");
+                }
+                if variant(&RESOLUTIONS, &o.status).is_none() {
+                    self.err(
+                        f,
+                        &e.id,
+                        format!("unknown outcome status `{}` (one of {})", o.status, names(&RESOLUTIONS)),
+                    );
+                }
+                if parse_date(&o.as_of).map(|d| d.day == 0).unwrap_or(true) {
+                    self.err(f, &e.id, "outcome `as_of` must be a full date, YYYY-MM-DD");
+                }
+                self.non_empty(f, &e.id, "outcome.text", &o.text);
+                if o.status != "unresolved" && o.sources.is_empty() {
+                    self.err(f, &e.id, "a settled outcome names the sources that settle it");
+                }
+                self.refs(f, &e.id, "source", &o.sources, &source_ids);
             }
             for fig in &e.figures {
                 if variant(&FIGURE_KINDS, &fig.kind).is_none() {
@@ -749,39 +934,59 @@ impl Validator {
                 }
                 let term = match t.status.as_str() {
                     "same" => match resolved.last() {
-                        Some(prev) if prev.comparable() && t.text.is_empty() && t.fields.is_empty() => ResolvedTerm {
-                            version: v.id.clone(),
-                            sources: t.sources.clone(),
-                            change: None,
-                            ..prev.clone()
-                        },
+                        Some(prev)
+                            if prev.comparable() && t.text.is_empty() && t.fields.is_empty() && t.basis.is_none() =>
+                        {
+                            ResolvedTerm {
+                                version: v.id.clone(),
+                                sources: t.sources.clone(),
+                                change: None,
+                                ..prev.clone()
+                            }
+                        }
                         Some(prev) if prev.comparable() => {
-                            self.err(f, &entry, "status `same` takes no text or fields of its own");
+                            self.err(f, &entry, "status `same` takes no text, fields or basis of its own");
                             continue;
                         }
                         _ => {
                             self.err(
                                 f,
                                 &entry,
-                                "status `same` needs a stated or absent term in the version before",
+                                "status `same` needs a stated, implied or absent term in the version before",
                             );
                             continue;
                         }
                     },
                     status => {
-                        if status == "stated" {
+                        if status == "stated" || status == "implied" {
                             self.non_empty(f, &entry, "text", &t.text);
                         }
                         if status == "unstated" && (!t.text.is_empty() || !t.fields.is_empty()) {
                             self.err(f, &entry, "an unstated term has no text or fields");
                         }
+                        // An implied term says what implies it; only it does.
+                        match (&t.basis, status == "implied") {
+                            (None, true) => self.err(f, &entry, "an implied term needs a `basis`: what implies it"),
+                            (Some(b), true) => self.non_empty(f, &entry, "basis", b),
+                            (Some(_), false) => self.err(f, &entry, "only an implied term has a `basis`"),
+                            (None, false) => {}
+                        }
+                        if t.text.contains("(implied") {
+                            self.err(
+                                f,
+                                &entry,
+                                "say \"(implied: …)\" with `status = \"implied\"` and a `basis`",
+                            );
+                        }
                         ResolvedTerm {
                             version: v.id.clone(),
                             status: match status {
                                 "stated" => "Stated",
+                                "implied" => "Implied",
                                 "absent" => "Absent",
                                 _ => "Unstated",
                             },
+                            basis: t.basis.clone(),
                             text: t.text.clone(),
                             fields: t.fields.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
                             sources: t.sources.clone(),
@@ -871,13 +1076,117 @@ impl Validator {
                     );
                 }
             }
+            // A table that mixes kinds labels each row or each column.
+            for (what, labels, count) in [
+                ("row_certainty", &t.row_certainty, t.rows.len()),
+                ("column_certainty", &t.column_certainty, t.columns.len()),
+            ] {
+                if !labels.is_empty() && labels.len() != count {
+                    self.err(f, &t.id, format!("`{what}` has {} labels for {count}", labels.len()));
+                }
+                for label in labels.iter().filter(|l| variant(&CERTAINTIES, l).is_none()) {
+                    self.err(f, &t.id, format!("unknown certainty `{label}` in `{what}`"));
+                }
+            }
+            if !t.row_certainty.is_empty() && !t.column_certainty.is_empty() {
+                self.err(f, &t.id, "label rows or columns, not both");
+            }
         }
+
+        self.check_checks(raw, &source_ids, &version_ids);
+        self.check_corrections(raw);
 
         Checked {
             event_dates,
             event_resolves,
             version_dates,
             terms,
+        }
+    }
+}
+
+impl Validator {
+    /// Each check names one claim that exists, a public report, a verdict
+    /// and what the report says.
+    fn check_checks(&mut self, raw: &Raw, source_ids: &HashSet<&str>, version_ids: &HashSet<&str>) {
+        let f = "checks.toml";
+        for c in &raw.checks {
+            if c.report.trim().is_empty() {
+                self.err(
+                    f,
+                    &c.id,
+                    "names no `report`: a check cites the public report it rests on",
+                );
+            } else if !source_ids.contains(c.report.as_str()) {
+                self.err(f, &c.id, format!("unknown source `{}`", c.report));
+            } else if raw.sources.iter().any(|s| s.id == c.report && s.kind != "news-report") {
+                self.err(f, &c.id, format!("`{}` is not a news report", c.report));
+            }
+            if variant(&VERDICTS, &c.verdict).is_none() {
+                self.err(
+                    f,
+                    &c.id,
+                    format!("unknown verdict `{}` (one of {})", c.verdict, names(&VERDICTS)),
+                );
+            }
+            self.non_empty(f, &c.id, "text", &c.text);
+            match (&c.event, c.figure, &c.clause, &c.version) {
+                (Some(event), figure, None, None) => match raw.events.iter().find(|e| &e.id == event) {
+                    None => self.err(f, &c.id, format!("unknown event `{event}`")),
+                    Some(e) => {
+                        if let Some(n) = figure
+                            && !(1..=e.figures.len()).contains(&n)
+                        {
+                            self.err(f, &c.id, format!("event `{event}` has no figure {n}"));
+                        }
+                    }
+                },
+                (None, None, Some(clause), Some(version)) => {
+                    if !raw.clauses.iter().any(|cl| &cl.id == clause) {
+                        self.err(f, &c.id, format!("unknown clause `{clause}`"));
+                    }
+                    if !version_ids.contains(version.as_str()) {
+                        self.err(f, &c.id, format!("unknown version `{version}`"));
+                    }
+                }
+                (None, None, None, Some(version)) => {
+                    if !version_ids.contains(version.as_str()) {
+                        self.err(f, &c.id, format!("unknown version `{version}`"));
+                    }
+                }
+                _ => self.err(
+                    f,
+                    &c.id,
+                    "names its claim by `event` (and `figure`), by `clause` and `version`, or by `version` alone",
+                ),
+            }
+        }
+    }
+
+    /// The log runs newest first and its newest entry is this review, so
+    /// every version of the data says what it changed.
+    fn check_corrections(&mut self, raw: &Raw) {
+        let f = "corrections.toml";
+        for c in &raw.corrections {
+            if parse_date(&c.date).map(|d| d.day == 0).unwrap_or(true) {
+                self.err(f, &c.date, "`date` must be a full date, YYYY-MM-DD");
+            }
+            if c.changes.iter().all(|ch| ch.trim().is_empty()) {
+                self.err(f, &c.date, "lists no change");
+            }
+        }
+        if raw.corrections.windows(2).any(|w| w[0].date <= w[1].date) {
+            self.err(f, "-", "entries must run newest first, one per review date");
+        }
+        if raw.corrections.first().is_none_or(|c| c.date != raw.meta.updated) {
+            self.err(
+                f,
+                "-",
+                format!(
+                    "has no entry for this review, {} (dataset.toml `updated`)",
+                    raw.meta.updated
+                ),
+            );
         }
     }
 }
@@ -1018,17 +1327,18 @@ fn generate(raw: &Raw, checked: &Checked, version: &str) -> String {
     for src in &raw.sources {
         let _ = writeln!(
             out,
-            "Source {{ id: {}, title: {}, file: {}, kind: SourceKind::{}, author: {}, publisher: {}, url: {}, date: {}, date_note: {}, reliability: {} }},",
+            "Source {{ id: {}, title: {}, file: {}, kind: SourceKind::{}, author: {}, publisher: {}, url: {}, date: {}, date_note: {}, reliability: {}, aggregator: {} }},",
             s(&src.id),
             s(&src.title),
-            s(&src.file),
+            opt(&src.file),
             variant(&SOURCE_KINDS, &src.kind).unwrap_or("BlogPost"),
             opt(&src.author),
             opt(&src.publisher),
             opt(&src.url),
             s(&src.date),
             s(&src.date_note),
-            s(&src.reliability)
+            s(&src.reliability),
+            src.aggregator
         );
     }
     out.push_str("],\nparties: &[\n");
@@ -1046,9 +1356,9 @@ fn generate(raw: &Raw, checked: &Checked, version: &str) -> String {
         let _ = writeln!(out, "Topic {{ id: {}, name: {} }},", s(&t.id), s(&t.name));
     }
 
-    // Events are stored oldest first; ties keep the file's order.
+    // Events are stored oldest first, undated last; ties keep the file's order.
     let mut order: Vec<usize> = (0..raw.events.len()).collect();
-    order.sort_by_key(|&i| checked.event_dates[i].sort_key());
+    order.sort_by_key(|&i| checked.event_dates[i].map_or(u32::MAX, |d| d.sort_key()));
     out.push_str("],\nevents: &[\n");
     for i in order {
         let e = &raw.events[i];
@@ -1082,11 +1392,25 @@ fn generate(raw: &Raw, checked: &Checked, version: &str) -> String {
             Some(d) => format!("Some({})", date_code(&d, false, &None, &None)),
             None => "None".into(),
         };
+        let resolution = match &e.outcome {
+            Some(o) => format!(
+                "Some(Resolution {{ status: ResolutionStatus::{}, as_of: {}, text: {}, sources: {} }})",
+                variant(&RESOLUTIONS, &o.status).unwrap_or("Unresolved"),
+                s(&o.as_of),
+                s(&o.text),
+                strs(&o.sources)
+            ),
+            None => "None".into(),
+        };
+        let when = match &checked.event_dates[i] {
+            Some(d) => format!("When::Dated({})", date_code(d, e.approx, &e.relative, &e.date_note)),
+            None => format!("When::Undated({})", s(e.date_note.as_deref().unwrap_or(""))),
+        };
         let _ = writeln!(
             out,
-            "Event {{ id: {}, date: {}, title: {}, summary: {}, parties: {}, topics: {}, certainty: Certainty::{}, sources: {}, figures: {figures}, resolves_by: {resolves}, clause_changes: {clauses} }},",
+            "Event {{ id: {}, aliases: {}, date: {when}, title: {}, summary: {}, parties: {}, topics: {}, certainty: Certainty::{}, sources: {}, figures: {figures}, resolves_by: {resolves}, resolution: {resolution}, clause_changes: {clauses} }},",
             s(&e.id),
-            date_code(&checked.event_dates[i], e.approx, &e.relative, &e.date_note),
+            strs(&e.aliases),
             s(&e.title),
             s(&e.summary),
             strs(&e.parties),
@@ -1135,9 +1459,10 @@ fn generate(raw: &Raw, checked: &Checked, version: &str) -> String {
             };
             let _ = write!(
                 out,
-                "Term {{ version: {}, status: TermStatus::{}, text: {}, fields: {fields}, sources: {}, change: {change} }},",
+                "Term {{ version: {}, status: TermStatus::{}, basis: {}, text: {}, fields: {fields}, sources: {}, change: {change} }},",
                 s(&t.version),
                 t.status,
+                opt(&t.basis),
                 s(&t.text),
                 strs(&t.sources)
             );
@@ -1177,16 +1502,59 @@ fn generate(raw: &Raw, checked: &Checked, version: &str) -> String {
         rows.push(']');
         let _ = writeln!(
             out,
-            "Table {{ id: {}, title: {}, certainty: Certainty::{}, source: {}, note: {}, columns: {}, rows: {rows} }},",
+            "Table {{ id: {}, title: {}, certainty: Certainty::{}, source: {}, note: {}, columns: {}, rows: {rows}, row_certainty: {}, column_certainty: {} }},",
             s(&t.id),
             s(&t.title),
             variant(&CERTAINTIES, &t.certainty).unwrap_or("Hypothetical"),
             s(&t.source),
             s(&t.note),
-            strs(&t.columns)
+            strs(&t.columns),
+            certainties(&t.row_certainty),
+            certainties(&t.column_certainty)
         );
     }
-    out.push_str("],\n};\n");
+
+    out.push_str("],\nchecks: &[\n");
+    for c in &raw.checks {
+        let claim = match (&c.event, c.figure, &c.clause, &c.version) {
+            (Some(event), Some(n), _, _) => format!("ClaimRef::Figure({}, {})", s(event), n - 1),
+            (Some(event), None, _, _) => format!("ClaimRef::Event({})", s(event)),
+            (None, _, Some(clause), Some(version)) => format!("ClaimRef::Term({}, {})", s(clause), s(version)),
+            (_, _, _, version) => format!("ClaimRef::VersionDate({})", s(version.as_deref().unwrap_or(""))),
+        };
+        let _ = writeln!(
+            out,
+            "Check {{ id: {}, claim: {claim}, report: {}, verdict: Verdict::{}, text: {} }},",
+            s(&c.id),
+            s(&c.report),
+            variant(&VERDICTS, &c.verdict).unwrap_or("Corroborates"),
+            s(&c.text)
+        );
+    }
+    out.push_str("],\ncorrections: &[\n");
+    for c in &raw.corrections {
+        let _ = writeln!(
+            out,
+            "Correction {{ date: {}, changes: {} }},",
+            s(&c.date),
+            strs(&c.changes)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "],\nlicence: Licence {{ name: {}, url: {} }},\n}};",
+        s(&raw.meta.licence),
+        s(&raw.meta.licence_url)
+    );
+    out
+}
+
+fn certainties(ids: &[String]) -> String {
+    let mut out = String::from("&[");
+    for id in ids {
+        let _ = write!(out, "Certainty::{},", variant(&CERTAINTIES, id).unwrap_or("Reported"));
+    }
+    out.push(']');
     out
 }
 

@@ -30,6 +30,12 @@ pub struct Dataset {
     pub conflicts: &'static [Conflict],
     /// Comparison tables and estimates the sources give.
     pub tables: &'static [Table],
+    /// Headline claims checked against public reports.
+    pub checks: &'static [Check],
+    /// What changed in each review of the data, newest first.
+    pub corrections: &'static [Correction],
+    /// The licence the data is published under.
+    pub licence: Licence,
 }
 
 impl Dataset {
@@ -51,6 +57,13 @@ impl Dataset {
     /// The event with this id.
     pub fn event(&self, id: &str) -> Option<&'static Event> {
         self.events.iter().find(|e| e.id == id)
+    }
+
+    /// The event with this id, or that had it before a merge: old links
+    /// (`?event=old-id`) keep finding the event.
+    pub fn event_or_alias(&self, id: &str) -> Option<&'static Event> {
+        self.event(id)
+            .or_else(|| self.events.iter().find(|e| e.aliases.contains(&id)))
     }
 
     /// The clause with this id.
@@ -86,6 +99,9 @@ pub enum SourceKind {
     PodcastDigest,
     NewsPost,
     AnalysisArticle,
+    /// A public news report or company announcement, added to check the
+    /// five documents' headline claims.
+    NewsReport,
 }
 
 impl SourceKind {
@@ -97,6 +113,7 @@ impl SourceKind {
             SourceKind::PodcastDigest => "Podcast insights digest",
             SourceKind::NewsPost => "News post",
             SourceKind::AnalysisArticle => "Analysis article",
+            SourceKind::NewsReport => "Public report",
         }
     }
 }
@@ -108,8 +125,9 @@ pub struct Source {
     pub id: &'static str,
     /// The title as the document gives it.
     pub title: &'static str,
-    /// The document's file name under `shared/sources/`.
-    pub file: &'static str,
+    /// The document's file name under `shared/sources/`; none for a public
+    /// report, which is cited by its address.
+    pub file: Option<&'static str>,
     /// What kind of document it is.
     pub kind: SourceKind,
     /// The author, where the document names one.
@@ -124,6 +142,8 @@ pub struct Source {
     pub date_note: &'static str,
     /// How far to trust it, and why.
     pub reliability: &'static str,
+    /// A public report from a site that republishes others' reporting.
+    pub aggregator: bool,
 }
 
 /// A company, institution or government that acts in the story.
@@ -286,6 +306,47 @@ impl fmt::Display for EventDate {
     }
 }
 
+/// When an event happened, or why no date can be given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// Dated, to some precision.
+    Dated(EventDate),
+    /// No source dates it; the text says why.
+    Undated(&'static str),
+}
+
+impl When {
+    /// The date, if the event has one.
+    pub fn date(&self) -> Option<&EventDate> {
+        match self {
+            When::Dated(d) => Some(d),
+            When::Undated(_) => None,
+        }
+    }
+
+    /// A key that sorts chronologically, undated events last.
+    pub fn sort_key(&self) -> u32 {
+        self.date().map_or(u32::MAX, EventDate::sort_key)
+    }
+
+    /// How the date was worked out, or why there is none.
+    pub fn note(&self) -> Option<&'static str> {
+        match self {
+            When::Dated(d) => d.note,
+            When::Undated(why) => Some(why),
+        }
+    }
+}
+
+impl fmt::Display for When {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            When::Dated(d) => d.fmt(f),
+            When::Undated(_) => f.write_str("Undated"),
+        }
+    }
+}
+
 /// What a figure measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FigureKind {
@@ -338,8 +399,10 @@ pub struct ClauseRef {
 pub struct Event {
     /// Stable slug, used in URLs (`event=`).
     pub id: &'static str,
-    /// When it happened (or when a prediction is about).
-    pub date: EventDate,
+    /// Ids the event had before it absorbed another; links to them still work.
+    pub aliases: &'static [&'static str],
+    /// When it happened (or when a prediction is about), if any source says.
+    pub date: When,
     /// A short title.
     pub title: &'static str,
     /// A summary in Pactline's own words.
@@ -356,8 +419,58 @@ pub struct Event {
     pub figures: &'static [Figure],
     /// For predictions: the date by which the prediction resolves.
     pub resolves_by: Option<EventDate>,
+    /// For predictions: whether it came true, as far as it is known.
+    pub resolution: Option<Resolution>,
     /// The clause terms this event brought about.
     pub clause_changes: &'static [ClauseRef],
+}
+
+/// Where a prediction stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResolutionStatus {
+    /// Not settled yet, as of the date checked.
+    Unresolved,
+    /// It happened.
+    CameTrue,
+    /// It did not happen by the date it gave.
+    DidNotHappen,
+    /// Part of it happened.
+    Partly,
+}
+
+impl ResolutionStatus {
+    /// The id used in the data files.
+    pub fn id(self) -> &'static str {
+        match self {
+            ResolutionStatus::Unresolved => "unresolved",
+            ResolutionStatus::CameTrue => "came-true",
+            ResolutionStatus::DidNotHappen => "did-not-happen",
+            ResolutionStatus::Partly => "partly",
+        }
+    }
+
+    /// How it reads in the interface.
+    pub fn label(self) -> &'static str {
+        match self {
+            ResolutionStatus::Unresolved => "Unresolved",
+            ResolutionStatus::CameTrue => "Came true",
+            ResolutionStatus::DidNotHappen => "Did not happen",
+            ResolutionStatus::Partly => "Partly came true",
+        }
+    }
+}
+
+/// What became of a prediction, checked on a given day.
+#[derive(Debug)]
+pub struct Resolution {
+    /// Where it stands.
+    pub status: ResolutionStatus,
+    /// The day it was checked, `YYYY-MM-DD`.
+    pub as_of: &'static str,
+    /// What happened, or what would settle it, in Pactline's words.
+    pub text: &'static str,
+    /// The sources that settle it (none while unresolved).
+    pub sources: &'static [&'static str],
 }
 
 /// One version of the agreement.
@@ -380,6 +493,8 @@ pub struct AgreementVersion {
 pub enum TermStatus {
     /// The version has this term, as stated.
     Stated,
+    /// A source implies the term without stating it (see `Term::basis`).
+    Implied,
     /// The sources indicate the version had no such term.
     Absent,
     /// The sources say nothing about this term for this version.
@@ -475,6 +590,8 @@ pub struct Term {
     pub version: &'static str,
     /// Whether the sources state it.
     pub status: TermStatus,
+    /// For an implied term: what the source says that implies it.
+    pub basis: Option<&'static str>,
     /// The term in a few words (empty when unstated).
     pub text: &'static str,
     /// Structured values, compared field by field between versions.
@@ -548,4 +665,81 @@ pub struct Table {
     pub columns: &'static [&'static str],
     /// Rows of cells.
     pub rows: &'static [&'static [&'static str]],
+    /// Per row, for a table whose rows are of different kinds; else empty.
+    pub row_certainty: &'static [Certainty],
+    /// Per column, for a table whose columns are of different kinds; else empty.
+    pub column_certainty: &'static [Certainty],
+}
+
+impl Table {
+    /// How sure one cell is: its row's or column's kind where the table
+    /// mixes kinds, else the table's.
+    pub fn cell_certainty(&self, row: usize, column: usize) -> Certainty {
+        self.row_certainty
+            .get(row)
+            .or_else(|| self.column_certainty.get(column))
+            .copied()
+            .unwrap_or(self.certainty)
+    }
+
+    /// Whether the table mixes kinds, so each row or column says its own.
+    pub fn is_mixed(&self) -> bool {
+        !self.row_certainty.is_empty() || !self.column_certainty.is_empty()
+    }
+}
+
+/// What a public report says of a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// The report agrees.
+    Corroborates,
+    /// The report says otherwise.
+    Contradicts,
+}
+
+/// A headline claim that can be checked: an event, one of its figures, a
+/// clause term, or the date of an agreement version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimRef {
+    /// An event as a whole (what happened, and when).
+    Event(&'static str),
+    /// An event's figure, by position (0 is the key figure).
+    Figure(&'static str, usize),
+    /// A clause's term in one version: clause id, version id.
+    Term(&'static str, &'static str),
+    /// When an agreement version was made.
+    VersionDate(&'static str),
+}
+
+/// One headline claim checked against one public report.
+#[derive(Debug)]
+pub struct Check {
+    /// Stable slug.
+    pub id: &'static str,
+    /// The claim checked.
+    pub claim: ClaimRef,
+    /// The report's source id (a `SourceKind::NewsReport`).
+    pub report: &'static str,
+    /// Whether the report agrees.
+    pub verdict: Verdict,
+    /// What the report says, in Pactline's words.
+    pub text: &'static str,
+}
+
+/// One review of the data and what it changed.
+#[derive(Debug)]
+pub struct Correction {
+    /// The review date, `YYYY-MM-DD`: the first part of the dataset version.
+    pub date: &'static str,
+    /// What changed, one line each.
+    pub changes: &'static [&'static str],
+}
+
+/// The licence the data is published under.
+#[derive(Debug, Clone, Copy)]
+pub struct Licence {
+    /// Its short name, e.g. "CC BY 4.0".
+    pub name: &'static str,
+    /// Where its text is.
+    pub url: &'static str,
 }

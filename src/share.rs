@@ -78,3 +78,45 @@ pub fn citation(href: &str, state: &ViewState, version: &str, accessed: &str) ->
         link(href, state)
     )
 }
+
+/// Where readers send corrections: the `mailto:` or `https://` address in
+/// `PACTLINE_REPORT_ERRORS` when the app was built (`build.rs` checks its
+/// form), or `None` when the publisher set none.
+pub fn corrections_address() -> Option<&'static str> {
+    option_env!("PACTLINE_REPORT_ERRORS").filter(|a| !a.is_empty())
+}
+
+/// A link that reports an error with no backend. An e-mail address gets a
+/// subject naming the dataset version, and a body naming the claim's link
+/// when there is one; a web address (a form, an issue tracker) is used as
+/// it is, since its fields are unknown.
+pub fn error_report_link(address: &str, version: &str, about: Option<&str>) -> String {
+    if !address.starts_with("mailto:") {
+        return address.to_string();
+    }
+    let subject = format!("Pactline correction (dataset {version})");
+    let body = match about {
+        Some(link) => format!("About: {link}\n\nWhat is wrong, and which source or report shows it:\n"),
+        None => "What is wrong, and which source or report shows it:\n".to_string(),
+    };
+    let separator = if address.contains('?') { '&' } else { '?' };
+    format!(
+        "{address}{separator}subject={}&body={}",
+        mail_encode(&subject),
+        mail_encode(&body)
+    )
+}
+
+/// Percent-encodes a `mailto:` header value (RFC 6068): unlike a query
+/// string, a space must be `%20`, as mail clients read `+` literally.
+fn mail_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}

@@ -2,8 +2,9 @@
 //! JavaScript, or no WebAssembly): key events and the first-vs-last clause
 //! table, as plain HTML generated at build time from the same dataset.
 
+use crate::checks;
 use crate::compare;
-use crate::model::{Certainty, Dataset, TermStatus};
+use crate::model::{Certainty, ClaimRef, Dataset, Term, TermStatus};
 use crate::share::escape_html;
 use std::fmt::Write as _;
 
@@ -31,9 +32,23 @@ pub fn static_summary(data: &Dataset) -> String {
             .filter_map(|id| data.source(id))
             .map(|s| s.title)
             .collect();
+        // Each headline figure with what the public reports say of it.
+        let figures: String = e
+            .figures
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| checks::is_headline_figure(f.kind))
+            .map(|(i, f)| {
+                format!(
+                    " {}: {}.",
+                    escape_html(f.display),
+                    escape_html(&checks::describe_status(data, ClaimRef::Figure(e.id, i)))
+                )
+            })
+            .collect();
         let _ = writeln!(
             out,
-            "<li><strong>{}</strong>: {} <small>({})</small></li>",
+            "<li><strong>{}</strong>: {}{figures} <small>({})</small></li>",
             escape_html(&e.date.to_string()),
             escape_html(e.title),
             escape_html(&sources.join("; "))
@@ -49,17 +64,18 @@ pub fn static_summary(data: &Dataset) -> String {
             escape_html(last.id)
         );
         for row in compare::compare(data, first.id, last.id) {
-            let cell = |status: TermStatus, text: &str| match status {
+            let cell = |term: &Term| match term.status {
                 TermStatus::Unstated => "Not stated in the sources.".to_string(),
-                TermStatus::Absent if text.is_empty() => "No such term.".to_string(),
-                _ => escape_html(text),
+                TermStatus::Absent if term.text.is_empty() => "No such term.".to_string(),
+                TermStatus::Implied => format!("{} (implied, not stated)", escape_html(term.text)),
+                _ => escape_html(term.text),
             };
             let _ = writeln!(
                 out,
                 "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
                 escape_html(row.clause.name),
-                cell(row.a.status, row.a.text),
-                cell(row.b.status, row.b.text),
+                cell(row.a),
+                cell(row.b),
                 row.kind.label()
             );
         }

@@ -6,7 +6,7 @@
 //! seed always gives the same events, so a benchmark can feed an identical
 //! dataset to another tool.
 
-use crate::model::{Certainty, Dataset, Event, EventDate, Figure, FigureKind, Precision};
+use crate::model::{Certainty, Dataset, Event, EventDate, Figure, FigureKind, Precision, When};
 
 /// A small, fast, deterministic generator (xorshift64*); the events need
 /// variety, not statistical quality.
@@ -167,7 +167,8 @@ pub fn dataset(base: &Dataset, n: usize) -> Dataset {
             };
             Event {
                 id: String::leak(e.id),
-                date,
+                aliases: &[],
+                date: When::Dated(date),
                 title: String::leak(e.title),
                 summary: String::leak(e.summary),
                 parties: leak(e.parties.iter().map(|&p| base.parties[p].id).collect()),
@@ -176,6 +177,7 @@ pub fn dataset(base: &Dataset, n: usize) -> Dataset {
                 sources: leak(vec![base.sources[e.source].id]),
                 figures: leak(vec![figure]),
                 resolves_by: (certainty == Certainty::Prediction).then_some(date),
+                resolution: None,
                 clause_changes: &[],
             }
         })
@@ -184,6 +186,8 @@ pub fn dataset(base: &Dataset, n: usize) -> Dataset {
         version: String::leak(format!("{}+synthetic-{n}", base.version)),
         events: leak(events),
         conflicts: &[],
+        // The checks name the real events, which these replace.
+        checks: &[],
         ..*base
     }
 }

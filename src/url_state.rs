@@ -297,8 +297,9 @@ impl ViewState {
                         }
                     }
                 }
-                "event" => match data.event(&value) {
-                    Some(_) => state.event = Some(value),
+                // An old id (merged into another event) opens that event.
+                "event" => match data.event_or_alias(&value) {
+                    Some(e) => state.event = Some(e.id.to_string()),
                     None => ignore("event", &value, "no such event"),
                 },
                 "layout" => match value.as_str() {

@@ -1,11 +1,12 @@
 //! The clause comparison: a matrix of every clause across every version,
 //! and a pairwise comparison of two versions with who gained.
 
+use super::checks::{CheckList, CorroborationBadge};
 use super::widgets::{Link, SourceCite, SourceList, reveal};
 use super::{AppState, use_app};
 use crate::compare::{self, ClauseComparison, Summary};
 use crate::diff::{self, Op};
-use crate::model::{Clause, Dataset, Term, TermStatus};
+use crate::model::{ClaimRef, Clause, Dataset, Term, TermStatus};
 use crate::url_state::{DiffMode, View};
 use leptos::prelude::*;
 
@@ -294,13 +295,14 @@ fn ClauseRow(row: ClauseComparison) -> impl IntoView {
             </header>
             <p class="question">{row.clause.question}</p>
             {move || {
-                if inline() && a.status == TermStatus::Stated && b.status == TermStatus::Stated {
+                let worded = |t: &Term| matches!(t.status, TermStatus::Stated | TermStatus::Implied);
+                if inline() && worded(a) && worded(b) {
                     view! { <InlineDiff a b /> }.into_any()
                 } else {
                     view! {
                         <div class="side-by-side">
-                            <TermCard term=a />
-                            <TermCard term=b />
+                            <TermCard clause=id term=a />
+                            <TermCard clause=id term=b />
                         </div>
                     }
                         .into_any()
@@ -314,13 +316,22 @@ fn ClauseRow(row: ClauseComparison) -> impl IntoView {
     }
 }
 
-/// One side of a comparison.
+/// One side of a comparison: the term, whether a source states it or only
+/// implies it (and what implies it), and what public reports say of it.
 #[component]
-fn TermCard(term: &'static Term) -> impl IntoView {
+fn TermCard(clause: &'static str, term: &'static Term) -> impl IntoView {
+    let claim = ClaimRef::Term(clause, term.version);
+    let stated = term.status != TermStatus::Unstated;
     view! {
-        <div class=format!("term term-{}", status_class(term.status))>
-            <p class="term-version">{term.version}</p>
+        <div class=format!("term term-{}", status_class(term.status)) data-testid="term">
+            <p class="term-version">
+                {term.version}
+                {(term.status == TermStatus::Implied).then(|| view! { " " <span class="badge implied">"Implied, not stated"</span> })}
+                {stated.then(|| view! { " " <CorroborationBadge claim /> })}
+            </p>
             <p class="term-text">{term_text(term)}</p>
+            {term.basis.map(|b| view! { <p class="basis">"Why implied: " {b}</p> })}
+            <CheckList claims=vec![claim] label=|_| None />
         </div>
     }
 }
@@ -347,6 +358,7 @@ fn InlineDiff(a: &'static Term, b: &'static Term) -> impl IntoView {
 fn status_class(status: TermStatus) -> &'static str {
     match status {
         TermStatus::Stated => "stated",
+        TermStatus::Implied => "implied",
         TermStatus::Absent => "absent",
         TermStatus::Unstated => "unstated",
     }
@@ -355,7 +367,7 @@ fn status_class(status: TermStatus) -> &'static str {
 /// A term as a reader sees it; the two kinds of "nothing" read differently.
 fn term_text(term: &Term) -> &'static str {
     match term.status {
-        TermStatus::Stated => term.text,
+        TermStatus::Stated | TermStatus::Implied => term.text,
         TermStatus::Absent if !term.text.is_empty() => term.text,
         TermStatus::Absent => "No such term in this version.",
         TermStatus::Unstated => "Not stated in the sources.",
@@ -376,7 +388,9 @@ fn Matrix() -> impl IntoView {
                 <th scope="col">
                     <span class="version-id">{v.id}</span>
                     <span class="version-name">{v.name}</span>
-                    <span class="version-date">{v.date.to_string()}</span>
+                    <span class="version-date">
+                        {v.date.to_string()} " " <CorroborationBadge claim=ClaimRef::VersionDate(v.id) />
+                    </span>
                     <span class="version-sources">
                         <SourceList ids=v.sources.to_vec() />
                     </span>
@@ -422,6 +436,7 @@ fn MatrixRow(clause: &'static Clause) -> impl IntoView {
             view! {
                 <td class=format!("term-{}", status_class(t.status)) class:changed=step.is_some()>
                     {step.map(|k| view! { <span class="badge change">{format!("{} ", k.label())}</span> })}
+                    {(t.status == TermStatus::Implied).then(|| view! { <span class="badge implied">"Implied"</span> " " })}
                     {term_text(t)}
                 </td>
             }

@@ -1,9 +1,13 @@
 //! The sources view: every document the data comes from, how much of the
-//! data each one backs, where they disagree, and the tables they give.
+//! data each one backs, the public reports its headline claims were checked
+//! against, where sources disagree, the tables they give, and what each
+//! review of the data corrected.
 
 use super::use_app;
 use super::widgets::{CertaintyBadge, ConflictClaims, SourceCite};
-use crate::model::{Dataset, Source};
+use crate::checks::{self, Corroboration};
+use crate::model::{Dataset, Source, SourceKind, Verdict};
+use crate::share;
 use leptos::prelude::*;
 
 /// How many claims in the dataset rest on a source: events, clause terms,
@@ -23,7 +27,8 @@ pub fn claims_backed(data: &Dataset, id: &str) -> usize {
         .filter(|c| c.source == id)
         .count();
     let tables = data.tables.iter().filter(|t| t.source == id).count();
-    events + terms + claims + tables
+    let checks = checks::checks_by(data, id).count();
+    events + terms + claims + tables + checks
 }
 
 /// The sources view.
@@ -38,8 +43,9 @@ pub fn SourcesView() -> impl IntoView {
                 "Every event, clause term and figure in Pactline cites at least one of these documents. Summaries are written in Pactline's own words; figures are carried over as the sources state them."
             </p>
             <ol class="source-list">
-                {data.sources.iter().map(|s| view! { <SourceCard source=s /> }).collect_view()}
+                {documents().map(|s| view! { <SourceCard source=s /> }).collect_view()}
             </ol>
+            <Reports />
             <section class="conflict-list" aria-labelledby="conflicts-title">
                 <h2 id="conflicts-title">"Where the sources disagree"</h2>
                 {data
@@ -87,7 +93,142 @@ pub fn SourcesView() -> impl IntoView {
                     })
                     .collect_view()}
             </section>
+            <Corrections />
         </div>
+    }
+}
+
+/// The five documents, apart from the public reports added to check them.
+fn documents() -> impl Iterator<Item = &'static Source> {
+    use_app()
+        .data
+        .sources
+        .iter()
+        .filter(|s| s.kind != SourceKind::NewsReport)
+}
+
+/// The public reports the headline claims were checked against: how the
+/// claims stand overall, and what each report checks.
+#[component]
+fn Reports() -> impl IntoView {
+    let data = use_app().data;
+    let claims = checks::headline_claims(data);
+    let counts = checks::tally(data, &claims);
+    let tally = Corroboration::ALL
+        .into_iter()
+        .zip(counts)
+        .map(|(status, n)| {
+            view! {
+                <li class=format!("tally-{}", status.id()) data-testid=format!("tally-{}", status.id())>
+                    <span class="mark" aria-hidden="true">{status.mark()}</span>
+                    <strong>{n}</strong>
+                    " "
+                    {status.label().to_lowercase()}
+                </li>
+            }
+        })
+        .collect_view();
+    let reports = data
+        .sources
+        .iter()
+        .filter(|s| s.kind == SourceKind::NewsReport)
+        .map(|s| view! { <ReportCard report=s /> })
+        .collect_view();
+    view! {
+        <section class="reports" aria-labelledby="reports-title">
+            <h2 id="reports-title">"Checked against public reports"</h2>
+            <p class="lede">
+                {format!(
+                    "The five documents are summaries and analysis, not the record. Their {} headline claims (every money figure and stake, the date of each agreement version, and each version's terms) were checked against public news reports and the companies' own announcements. The documents' claims stay as they are; a report that disagrees is shown beside the claim, never in its place.",
+                    claims.len()
+                )}
+            </p>
+            <ul class="tally" aria-label="Headline claims by status">{tally}</ul>
+            <ol class="source-list report-list">{reports}</ol>
+        </section>
+    }
+}
+
+/// One public report: where to find it, and every claim it checks.
+#[component]
+fn ReportCard(report: &'static Source) -> impl IntoView {
+    let data = use_app().data;
+    let checked = checks::checks_by(data, report.id)
+        .map(|c| {
+            let verdict = match c.verdict {
+                Verdict::Corroborates => "Corroborates",
+                Verdict::Contradicts => "Contradicts",
+            };
+            view! {
+                <li data-verdict=verdict.to_lowercase()>
+                    <strong>{verdict}</strong> ": " {checks::claim_label(data, c.claim)} ". " {c.text}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <li class="source-card report-card" id=format!("source-{}", report.id) tabindex="-1" data-testid="report">
+            <h3>{report.title}</h3>
+            <p class="source-meta">
+                {report.publisher}
+                " · "
+                {report.date}
+                {report.aggregator.then_some(" · republished copy")}
+            </p>
+            {report.url.map(|u| view! { <p class="source-url"><a href=u rel="noopener noreferrer">{u}</a></p> })}
+            <p class="reliability">{report.reliability}</p>
+            <ul class="report-checks" aria-label=format!("What {} checks", report.title)>{checked}</ul>
+        </li>
+    }
+}
+
+/// What each review of the data changed, the data's licence, and how to
+/// report an error.
+#[component]
+fn Corrections() -> impl IntoView {
+    let data = use_app().data;
+    let log = data
+        .corrections
+        .iter()
+        .map(|c| {
+            view! {
+                <li>
+                    <time datetime=c.date>{c.date}</time>
+                    <ul>{c.changes.iter().map(|ch| view! { <li>{*ch}</li> }).collect_view()}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    let report = match share::corrections_address() {
+        Some(address) => view! {
+            <p data-testid="report-error">
+                "Found an error? "
+                <a href=share::error_report_link(address, data.version, None)>"Report it"</a>
+                ", quoting the dataset version."
+            </p>
+        }
+        .into_any(),
+        None => view! {
+            <p data-testid="report-error">
+                "Found an error? This copy was published without a corrections address: tell whoever published it, quoting the dataset version "
+                <code>{data.version}</code>
+                "."
+            </p>
+        }
+        .into_any(),
+    };
+    view! {
+        <section class="corrections" aria-labelledby="corrections-title" data-testid="corrections">
+            <h2 id="corrections-title">"Corrections"</h2>
+            <p>{format!("This is dataset version {}. What each review changed, newest first:", data.version)}</p>
+            <ol class="correction-log">{log}</ol>
+            {report}
+            <p class="licence" data-testid="licence">
+                "The data is published under "
+                <a href=data.licence.url rel="license noopener noreferrer">{data.licence.name}</a>
+                ": reuse it with credit to Pactline and the sources it cites."
+            </p>
+        </section>
     }
 }
 
@@ -117,8 +258,7 @@ fn SourceCard(source: &'static Source) -> impl IntoView {
                 {(!byline.is_empty()).then(|| format!(" · {byline}"))}
                 " · "
                 {source.date}
-                " · file "
-                <code>{source.file}</code>
+                {source.file.map(|f| view! { " · file " <code>{f}</code> })}
             </p>
             <p class="date-note">{source.date_note}</p>
             <p class="reliability"><strong>"Reliability: "</strong> {source.reliability}</p>

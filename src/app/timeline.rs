@@ -4,10 +4,11 @@
 //! the reader nears the end of the list, so a keystroke costs the same at
 //! 100 events as at 100,000.
 
+use super::checks::{CheckList, CorroborationBadge, shows_badge};
 use super::use_app;
 use super::widgets::{CertaintyBadge, ConflictClaims, Highlighted, Link, SourceCite, SourceList};
 use crate::filter::{self, FilterKind, Outcome, PAGE};
-use crate::model::{Certainty, Event, EventDate};
+use crate::model::{Certainty, ClaimRef, Event, EventDate, ResolutionStatus};
 use crate::text;
 use crate::url_state::{Layout, Order, View, ViewState, YearMonth};
 use leptos::html;
@@ -379,8 +380,9 @@ const MONTH_NAMES: [&str; 12] = [
 /// The first and last year the axis shows: from 2019 (or earlier data) to
 /// the last event's year, predictions included.
 fn year_span(events: &[Event]) -> (u16, u16) {
-    let first = events.first().map_or(2019, |e| e.date.year.min(2019));
-    let last = events.iter().map(|e| e.date.year).max().unwrap_or(first).max(first);
+    let years = || events.iter().filter_map(|e| e.date.date()).map(|d| d.year);
+    let first = years().min().map_or(2019, |y| y.min(2019));
+    let last = years().max().unwrap_or(first).max(first);
     (first, last)
 }
 
@@ -392,8 +394,9 @@ fn Axis(outcome: Memo<Outcome>) -> impl IntoView {
     let data = app.data;
     let (first, last) = year_span(data.events);
     let mut totals = vec![0usize; (last - first + 1) as usize];
-    for e in data.events {
-        totals[(e.date.year - first) as usize] += 1;
+    // Undated events have no bar: the list shows them under "Undated".
+    for d in data.events.iter().filter_map(|e| e.date.date()) {
+        totals[(d.year - first) as usize] += 1;
     }
     let max = totals.iter().copied().max().unwrap_or(1).max(1);
     let matched = Memo::new(move |_| {
@@ -401,7 +404,8 @@ fn Axis(outcome: Memo<Outcome>) -> impl IntoView {
         outcome.with(|o| {
             o.events
                 .iter()
-                .for_each(|&i| counts[(data.events[i].date.year - first) as usize] += 1)
+                .filter_map(|&i| data.events[i].date.date())
+                .for_each(|d| counts[(d.year - first) as usize] += 1)
         });
         counts
     });
@@ -458,6 +462,8 @@ fn Axis(outcome: Memo<Outcome>) -> impl IntoView {
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Item {
     Year(u16),
+    /// The heading of the events no source dates, listed last.
+    Undated,
     Event(usize),
     Today,
 }
@@ -482,9 +488,17 @@ fn EventList(outcome: Memo<Outcome>, terms: Signal<Vec<String>>) -> impl IntoVie
                 .map_or(0, |p| p + 1);
             let shown = &o.events[..o.events.len().min(limit.get().max(needed))];
             let mut rows = Vec::with_capacity(shown.len() + 16);
-            let (mut year, mut future) = (None, None);
+            let (mut year, mut future, mut undated) = (None, None, false);
             for &i in shown {
-                let date = &data.events[i].date;
+                // Undated events come last in either order, under one heading.
+                let Some(date) = data.events[i].date.date() else {
+                    if !undated {
+                        rows.push(Item::Undated);
+                        undated = true;
+                    }
+                    rows.push(Item::Event(i));
+                    continue;
+                };
                 let is_future = date.sort_key() > today;
                 if future.is_some_and(|f| f != is_future) {
                     rows.push(Item::Today);
@@ -563,6 +577,14 @@ fn EventCards(rows: Memo<Vec<Item>>, terms: Signal<Vec<String>>, today: u32) -> 
                         }
                             .into_any()
                     }
+                    Item::Undated => {
+                        view! {
+                            <h3 class="year-heading undated" id="year-undated">
+                                "Undated"
+                            </h3>
+                        }
+                            .into_any()
+                    }
                     Item::Event(i) => view! { <EventRow event=&data.events[i] terms today /> }.into_any(),
                     Item::Today => {
                         view! {
@@ -612,6 +634,16 @@ fn EventTable(rows: Memo<Vec<Item>>, terms: Signal<Vec<String>>, today: u32) -> 
                             }
                                 .into_any()
                         }
+                        Item::Undated => {
+                            view! {
+                                <tr class="year-row">
+                                    <th colspan="6" scope="colgroup">
+                                        "Undated"
+                                    </th>
+                                </tr>
+                            }
+                                .into_any()
+                        }
                         Item::Event(i) => view! { <EventTableRow event=&data.events[i] terms today /> }.into_any(),
                         Item::Today => {
                             view! {
@@ -635,7 +667,7 @@ fn EventTableRow(event: &'static Event, terms: Signal<Vec<String>>, today: u32) 
     let id = event.id;
     let expanded = expansion(id);
     let body_id = format!("event-body-{id}");
-    let future = event.date.sort_key() > today;
+    let future = is_future(event, today);
     let parties = party_names(event);
     let sources = event.sources.to_vec();
     view! {
@@ -670,6 +702,11 @@ fn EventTableRow(event: &'static Event, terms: Signal<Vec<String>>, today: u32) 
             </tr>
         </Show>
     }
+}
+
+/// Whether the event lies ahead of `today`; an undated one never does.
+fn is_future(event: &Event, today: u32) -> bool {
+    event.date.date().is_some_and(|d| d.sort_key() > today)
 }
 
 /// The names of an event's parties, comma-separated.
@@ -719,12 +756,17 @@ fn EventRow(event: &'static Event, terms: Signal<Vec<String>>, today: u32) -> im
     let expanded = expansion(id);
     let body_id = format!("event-body-{id}");
     let key_figure = event.figures.first().map(|f| {
+        let claim = ClaimRef::Figure(event.id, 0);
         view! {
             <span class="key-figure" title=f.label>
                 {f.display}
             </span>
+            {shows_badge(claim).then(|| view! { <CorroborationBadge claim /> })}
         }
     });
+    let resolution = event.resolution.as_ref().map(
+        |r| view! { <span class=format!("badge resolution resolution-{}", r.status.id())>{r.status.label()}</span> },
+    );
     let parties = party_names(event);
     let topics = event
         .topics
@@ -732,7 +774,7 @@ fn EventRow(event: &'static Event, terms: Signal<Vec<String>>, today: u32) -> im
         .filter_map(|t| app.data.topic(t))
         .map(|t| view! { <span class="tag">{t.name}</span> })
         .collect_view();
-    let future = event.date.sort_key() > today;
+    let future = is_future(event, today);
     view! {
         <article
             class="event"
@@ -752,6 +794,7 @@ fn EventRow(event: &'static Event, terms: Signal<Vec<String>>, today: u32) -> im
                 </h4>
                 <p class="event-meta">
                     <CertaintyBadge certainty=event.certainty />
+                    {resolution}
                     {key_figure}
                     <span class="parties">{parties}</span>
                     {topics}
@@ -777,7 +820,18 @@ fn EventDetails(event: &'static Event, terms: Signal<Vec<String>>, body_id: Stri
                     {event
                         .figures
                         .iter()
-                        .map(|f| view! { <li><strong>{f.display}</strong> " — " {f.label}</li> })
+                        .enumerate()
+                        .map(|(i, f)| {
+                            let claim = ClaimRef::Figure(event.id, i);
+                            view! {
+                                <li>
+                                    <strong>{f.display}</strong>
+                                    " — "
+                                    {f.label}
+                                    {shows_badge(claim).then(|| view! { " " <CorroborationBadge claim /> })}
+                                </li>
+                            }
+                        })
                         .collect_view()}
                 </ul>
             </div>
@@ -846,15 +900,41 @@ fn EventDetails(event: &'static Event, terms: Signal<Vec<String>>, body_id: Stri
     let resolves = event.resolves_by.map(|d: EventDate| {
         view! { <p class="resolves">"Prediction; resolves by " {d.to_string()} "."</p> }
     });
-    let note = event.date.note.map(|n| view! { <p class="date-note">"Date: " {n}</p> });
+    let resolution = event.resolution.as_ref().map(|r| {
+        let status = match r.status {
+            ResolutionStatus::Unresolved => format!("Unresolved as of {}: ", r.as_of),
+            _ => format!("{} (checked {}): ", r.status.label(), r.as_of),
+        };
+        view! {
+            <p class="resolution" data-testid="resolution">
+                <strong>{status}</strong>
+                {r.text}
+                {(!r.sources.is_empty()).then(|| view! { " — " <SourceList ids=r.sources.to_vec() /> })}
+            </p>
+        }
+    });
+    let note = event.date.note().map(|n| {
+        let lead = if event.date.date().is_some() {
+            "Date: "
+        } else {
+            "Why undated: "
+        };
+        view! { <p class="date-note">{lead} {n}</p> }
+    });
+    let figure_claims = (0..event.figures.len()).map(|i| ClaimRef::Figure(event.id, i));
+    let checked: Vec<ClaimRef> = std::iter::once(ClaimRef::Event(event.id))
+        .chain(figure_claims)
+        .collect();
     view! {
         <div class="event-body" id=body_id>
             <p class="summary">
                 <Highlighted text=event.summary terms />
             </p>
             {resolves}
+            {resolution}
             {note}
             {figures}
+            <CheckList claims=checked label=figure_label />
             <div class="detail">
                 <h5>"Sources"</h5>
                 <ul class="sources">
@@ -864,6 +944,19 @@ fn EventDetails(event: &'static Event, terms: Signal<Vec<String>>, body_id: Stri
             {conflicts}
             {clause_links}
         </div>
+    }
+}
+
+/// Names a checked claim of an event in its list of checks: the figure, or
+/// the event as a whole.
+fn figure_label(claim: ClaimRef) -> Option<String> {
+    let data = use_app().data;
+    match claim {
+        ClaimRef::Figure(id, i) => data
+            .event(id)
+            .and_then(|e| e.figures.get(i))
+            .map(|f| format!("{} {}", f.display, f.label.to_lowercase())),
+        _ => Some("what happened and when".to_string()),
     }
 }
 

@@ -33,7 +33,8 @@ fn the_csv_has_a_header_and_one_row_per_event_in_order() {
     assert!(lines[1].starts_with("aws-2026,Mar 2026,AWS invests $50B,"));
     assert!(lines[1].contains("Amazon; OpenAI"));
     assert!(lines[1].contains("A news post (000_fixture.txt); A vidéo summary (000_fixture.txt)"));
-    assert!(lines[1].ends_with(",2026-11-23.fixture"));
+    // The last column says what public reports say of the headline figures.
+    assert!(lines[1].ends_with(",2026-11-23.fixture,$50B: Unchecked against public reports"));
     assert!(lines[2].starts_with("deal-2019,2019,"));
     assert_eq!(lines[3], "");
     assert_eq!(lines.len(), 4);
@@ -64,4 +65,7 @@ fn the_real_dataset_exports_valid_json() {
     let data = pactline::data::builtin();
     let value: serde_json::Value = serde_json::from_str(&export::dataset_json(data)).expect("valid JSON");
     assert_eq!(value["events"].as_array().map(Vec::len), Some(data.events.len()));
+    assert_eq!(value["checks"].as_array().map(Vec::len), Some(data.checks.len()));
+    assert_eq!(value["licence"]["name"], data.licence.name);
+    assert_eq!(value["corrections"][0]["date"], data.corrections[0].date);
 }

@@ -34,7 +34,7 @@ const fn source(id: &'static str, title: &'static str) -> Source {
     Source {
         id,
         title,
-        file: "000_fixture.txt",
+        file: Some("000_fixture.txt"),
         kind: SourceKind::NewsPost,
         author: None,
         publisher: None,
@@ -42,6 +42,7 @@ const fn source(id: &'static str, title: &'static str) -> Source {
         date: "undated",
         date_note: "",
         reliability: "",
+        aggregator: false,
     }
 }
 
@@ -61,7 +62,8 @@ const fn event(
 ) -> Event {
     Event {
         id,
-        date,
+        aliases: &[],
+        date: When::Dated(date),
         title,
         summary: "",
         parties,
@@ -70,6 +72,7 @@ const fn event(
         sources,
         figures,
         resolves_by: None,
+        resolution: None,
         clause_changes: &[],
     }
 }
@@ -84,6 +87,7 @@ const fn term(
     Term {
         version,
         status,
+        basis: None,
         text,
         fields,
         sources: &["news"],
@@ -351,4 +355,10 @@ pub static FIXTURE: Dataset = Dataset {
     ],
     conflicts: &[],
     tables: &[],
+    checks: &[],
+    corrections: &[],
+    licence: Licence {
+        name: "CC BY 4.0",
+        url: "https://creativecommons.org/licenses/by/4.0/",
+    },
 };

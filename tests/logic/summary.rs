@@ -26,7 +26,8 @@ const MARKUP: &str = "<script>alert(1)</script><b>bold</b> & more";
 
 static EVENTS: [Event; 1] = [Event {
     id: "hostile",
-    date: year(2026),
+    aliases: &[],
+    date: When::Dated(year(2026)),
     title: MARKUP,
     summary: "",
     parties: &["openai"],
@@ -35,6 +36,7 @@ static EVENTS: [Event; 1] = [Event {
     sources: &["news"],
     figures: &[],
     resolves_by: None,
+    resolution: None,
     clause_changes: &[ClauseRef {
         clause: "hostile",
         version: "2026",
@@ -45,6 +47,7 @@ const fn stated(version: &'static str) -> Term {
     Term {
         version,
         status: TermStatus::Stated,
+        basis: None,
         text: MARKUP,
         fields: &[],
         sources: &["news"],

@@ -155,3 +155,124 @@ fn an_unknown_certainty_or_field_fails() {
     });
     assert_error(&errors, "events.toml", "-", "titel");
 }
+
+#[test]
+fn a_past_prediction_without_an_outcome_fails() {
+    // Resolved by 2025-12, reviewed 2026-11-23: it must say what became of it.
+    let errors = errors_after("events.toml", |t| {
+        let start = t.find("[event.outcome]").expect("the fixture has an outcome");
+        let end = start + t[start..].find("\n\n").expect("the outcome ends");
+        format!("{}{}", &t[..start], &t[end..])
+    });
+    assert_error(
+        &errors,
+        "events.toml",
+        "old-forecast",
+        "before the review date 2026-11-23",
+    );
+    // Measured against the review date, not the clock: a later deadline passes.
+    let mut texts = fixture();
+    let events = texts.get_mut("events.toml").expect("events");
+    *events = events.replacen("resolves_by = \"2025-12\"", "resolves_by = \"2026-12\"", 1);
+    let start = events.find("[event.outcome]").expect("outcome");
+    let end = start + events[start..].find("\n\n").expect("end");
+    events.replace_range(start..end, "");
+    loader::compile_texts(&texts).expect("a prediction not yet due needs no outcome");
+}
+
+#[test]
+fn a_settled_outcome_needs_its_sources() {
+    let errors = errors_after("events.toml", |t| {
+        t.replacen("status = \"unresolved\"", "status = \"came-true\"", 1)
+    });
+    assert_error(
+        &errors,
+        "events.toml",
+        "old-forecast",
+        "names the sources that settle it",
+    );
+}
+
+#[test]
+fn a_check_without_a_report_fails() {
+    let errors = errors_after("checks.toml", |t| t.replacen("report = \"report\"\n", "", 1));
+    assert_error(&errors, "checks.toml", "aws-investment-announced", "names no `report`");
+    // Only a public report can check a claim: not one of the five documents.
+    let errors = errors_after("checks.toml", |t| {
+        t.replacen("report = \"report\"", "report = \"video\"", 1)
+    });
+    assert_error(&errors, "checks.toml", "aws-investment-announced", "not a news report");
+}
+
+#[test]
+fn a_check_of_a_missing_claim_fails() {
+    let errors = errors_after("checks.toml", |t| t.replacen("figure = 1", "figure = 2", 1));
+    assert_error(&errors, "checks.toml", "aws-investment-announced", "has no figure 2");
+    let errors = errors_after("checks.toml", |t| {
+        t.replacen("version = \"2026\"", "version = \"2024\"", 1)
+    });
+    assert_error(&errors, "checks.toml", "amendment-date", "unknown version `2024`");
+}
+
+#[test]
+fn an_alias_that_clashes_with_an_id_fails() {
+    let errors = errors_after("events.toml", |t| {
+        t.replacen("aliases = [\"aws-invests\"]", "aliases = [\"first-deal\"]", 1)
+    });
+    assert_error(
+        &errors,
+        "events.toml",
+        "aws-deal",
+        "alias `first-deal` clashes with an event id",
+    );
+}
+
+#[test]
+fn an_undated_event_must_say_why() {
+    let errors = errors_after("events.toml", |t| {
+        t.replacen("date_note = \"The video tells it without a date.\"\n", "", 1)
+    });
+    assert_error(&errors, "events.toml", "no-date", "needs a `date_note`");
+}
+
+#[test]
+fn an_implied_term_must_say_what_implies_it() {
+    let errors = errors_after("clauses.toml", |t| {
+        t.replacen("basis = \"The video says devices were carved out later.\"\n", "", 1)
+    });
+    assert_error(&errors, "clauses.toml", "hardware.2019", "needs a `basis`");
+    let errors = errors_after("clauses.toml", |t| {
+        t.replacen(
+            "text = \"Covered.\"",
+            "text = \"Covered (implied: later carve-out).\"",
+            1,
+        )
+    });
+    assert_error(&errors, "clauses.toml", "hardware.2019", "with `status = \"implied\"`");
+}
+
+#[test]
+fn mixed_table_labels_must_fit() {
+    let errors = errors_after("tables.toml", |t| {
+        t.replacen(
+            "row_certainty = [\"analysis\", \"prediction\"]",
+            "row_certainty = [\"analysis\"]",
+            1,
+        )
+    });
+    assert_error(&errors, "tables.toml", "market", "has 1 labels for 2");
+}
+
+#[test]
+fn a_news_report_needs_its_address_and_date() {
+    let errors = errors_after("sources.toml", |t| {
+        t.replacen("url = \"https://example.org/announcement\"\n", "", 1)
+    });
+    assert_error(&errors, "sources.toml", "report", "needs an https:// `url`");
+}
+
+#[test]
+fn the_correction_log_covers_this_review() {
+    let errors = errors_after("dataset.toml", |t| t.replacen("2026-11-23", "2026-11-30", 1));
+    assert_error(&errors, "corrections.toml", "-", "no entry for this review, 2026-11-30");
+}
