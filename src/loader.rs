@@ -738,8 +738,9 @@ impl Validator {
                 if !s.url.as_deref().is_some_and(|u| u.starts_with("https://")) {
                     self.err(f, &s.id, "a news report needs an https:// `url`");
                 }
-                if parse_date(&s.date).map(|d| d.day == 0).unwrap_or(true) {
-                    self.err(f, &s.id, "a news report needs its full `date`, YYYY-MM-DD");
+                // A page that shows no date is `undated`, and says so.
+                if s.date != "undated" && parse_date(&s.date).map(|d| d.day == 0).unwrap_or(true) {
+                    self.err(f, &s.id, "a news report's `date` is YYYY-MM-DD, or `undated` if its page shows none");
                 }
             } else {
                 self.non_empty(f, &s.id, "file", s.file.as_deref().unwrap_or(""));

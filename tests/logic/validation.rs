@@ -269,6 +269,8 @@ fn a_news_report_needs_its_address_and_date() {
         t.replacen("url = \"https://example.org/announcement\"\n", "", 1)
     });
     assert_error(&errors, "sources.toml", "report", "needs an https:// `url`");
+    let errors = errors_after("sources.toml", |t| t.replacen("date = \"2026-02-27\"", "date = \"2026-02\"", 1));
+    assert_error(&errors, "sources.toml", "report", "`date` is YYYY-MM-DD");
 }
 
 #[test]
