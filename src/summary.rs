@@ -81,10 +81,18 @@ pub fn static_summary(data: &Dataset) -> String {
         }
         out.push_str("</tbody>\n</table>\n");
     }
+    let claims = checks::headline_claims(data);
+    let [corroborated, contradicted, unchecked] = checks::tally(data, &claims);
     let _ = writeln!(
         out,
-        "<p><small>Dataset version {}.</small></p>\n</div>",
-        escape_html(data.version)
+        "<p>Of the {} headline claims (money figures, stakes, version dates, clause terms), public reports corroborate {corroborated} and contradict {contradicted}; {unchecked} are unchecked.</p>",
+        claims.len()
+    );
+    let _ = writeln!(
+        out,
+        "<p><small>Dataset version {}. Data licence: {}.</small></p>\n</div>",
+        escape_html(data.version),
+        escape_html(data.licence.name)
     );
     out
 }

@@ -273,3 +273,170 @@ fn every_conflict_has_claims_from_at_least_two_sources() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------
+// The review against the sources and public reports (issue 12): a figure, a
+// date, a label and a conflict for each part of it.
+// ---------------------------------------------------------------------------
+
+use pactline::checks::{self, Corroboration};
+use pactline::model::{ClaimRef, ResolutionStatus};
+
+fn conflict(id: &str) -> &'static pactline::model::Conflict {
+    data()
+        .conflicts
+        .iter()
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("conflict `{id}` should exist"))
+}
+
+fn conflict_sources(id: &str) -> Vec<&'static str> {
+    conflict(id).claims.iter().map(|c| c.source).collect()
+}
+
+#[test]
+fn claims_say_only_what_the_sources_say() {
+    // A figure: the blog's "hundreds of millions" is a range, not $100M.
+    let blog = event("blog-why-infrastructure");
+    let cost = blog.figures.first().expect("the blog's training cost");
+    assert_eq!(
+        (cost.value, cost.max, cost.scale),
+        (100.0, Some(999.0), Some("million"))
+    );
+    // A date: no source dates Nadella's remark, so it is undated, and says why.
+    let nadella = event("nadella-questions-research-team");
+    assert!(nadella.date.date().is_none());
+    assert!(nadella.date.note().is_some_and(|n| !n.is_empty()));
+    // A label: no source calls Jassy Amazon's CEO; "Azure Bench" is not T3 Chat.
+    assert!(!event("jassy-very-interesting").summary.contains("CEO"));
+    let t3 = data().party("t3-chat").expect("T3 Chat");
+    assert!(!t3.aliases.contains(&"Azure Bench"));
+    // A claim as of its writing: GPT-5 was unreleased when the deep dive was
+    // written, never "unreleased" in Pactline's own present tense.
+    let lock_in = event("azure-training-lock-in").summary;
+    assert!(lock_in.contains("written before GPT-5's release"), "{lock_in}");
+}
+
+#[test]
+fn certainty_says_what_the_source_does() {
+    assert_eq!(event("anthropic-aws-soft-exclusivity").certainty, Certainty::Analysis);
+    assert_eq!(event("mistral-cohere-multicloud").certainty, Certainty::Analysis);
+    assert_eq!(
+        event("azure-performance-drove-diversification").certainty,
+        Certainty::Speculation
+    );
+    // A table mixing estimates and projections labels each row.
+    let market = data()
+        .tables
+        .iter()
+        .find(|t| t.id == "market-size")
+        .expect("market-size");
+    assert_eq!(market.cell_certainty(0, 1), Certainty::Analysis);
+    assert_eq!(market.cell_certainty(1, 1), Certainty::Prediction);
+    // Every prediction past its date, against the review date, says what became of it.
+    let reviewed = data().version.split('.').next().expect("the review date");
+    for e in data().events.iter().filter(|e| e.certainty == Certainty::Prediction) {
+        let by = e.resolves_by.expect("a prediction resolves by a date");
+        let due = format!("{:04}-{:02}", by.year, by.last_month()).as_str() < &reviewed[..7];
+        assert!(
+            !due || e.resolution.is_some(),
+            "{} is past its date with no outcome",
+            e.id
+        );
+    }
+    let projection = event("openai-2025-projection").resolution.as_ref().expect("an outcome");
+    assert_eq!(projection.status, ResolutionStatus::Unresolved);
+}
+
+#[test]
+fn conflicts_are_the_real_ones() {
+    assert!(conflict_sources("where-anthropic-runs").contains(&"ainews-deep-dive"));
+    assert!(conflict_sources("where-anthropic-runs").contains(&"video-breakup"));
+    assert!(conflict_sources("what-2032-covers").contains(&"news-reset"));
+    // Pactline's own gloss and an idiom are not disagreements.
+    for gone in ["legal-dispute", "microsoft-governance-role"] {
+        assert!(
+            data().conflicts.iter().all(|c| c.id != gone),
+            "{gone} is not a real conflict"
+        );
+    }
+    // The three $50B accounts were one deal: one event, and the old id still opens it.
+    let deal = data()
+        .event_or_alias("amazon-50b-frontier-deal")
+        .expect("the old id resolves");
+    assert_eq!(deal.id, "aws-invests-50b");
+    assert!(data().event("amazon-50b-frontier-deal").is_none());
+    assert!(conflict("amazon-50b").summary.contains("one deal"));
+}
+
+#[test]
+fn implied_terms_are_not_shown_as_stated() {
+    let rofr = term("compute-rofr", "2023");
+    assert_eq!(rofr.status, TermStatus::Implied);
+    assert!(rofr.basis.is_some_and(|b| !b.is_empty()));
+    assert!(
+        data()
+            .clauses
+            .iter()
+            .flat_map(|c| c.terms)
+            .all(|t| !t.text.contains("(implied"))
+    );
+    assert!(term("governance", "2026").fields.iter().all(|f| f.name != "seat"));
+    let agi = term("agi-clause", "2026").change.as_ref().expect("a change");
+    assert_eq!(agi.favours, pactline::model::Favour::Mixed);
+}
+
+#[test]
+fn headline_figures_are_checked_against_public_reports() {
+    let data = data();
+    // The video's $20–50B is contradicted by the $250B reports give, and
+    // both figures stand side by side, each with its status.
+    let azure = event("azure-purchase-commitment");
+    assert_eq!(azure.figures[0].display, "$20–50B");
+    assert_eq!(
+        checks::status(data, ClaimRef::Figure(azure.id, 0)),
+        Corroboration::Contradicted
+    );
+    assert_eq!(azure.figures[1].display, "$250B");
+    assert_eq!(
+        checks::status(data, ClaimRef::Figure(azure.id, 1)),
+        Corroboration::Corroborated
+    );
+    assert!(conflict_sources("azure-commitment-size").contains(&"video-breakup"));
+    // The stake and its value, and every version's date, are corroborated.
+    let stake = event("restructuring-stake");
+    for (i, _) in stake.figures.iter().enumerate() {
+        assert_eq!(
+            checks::status(data, ClaimRef::Figure(stake.id, i)),
+            Corroboration::Corroborated
+        );
+    }
+    let dates: Vec<String> = data.versions.iter().map(|v| v.date.to_string()).collect();
+    assert_eq!(dates, ["22 Jul 2019", "23 Jan 2023", "28 Oct 2025", "27 Apr 2026"]);
+    for v in data.versions {
+        assert_eq!(
+            checks::status(data, ClaimRef::VersionDate(v.id)),
+            Corroboration::Corroborated
+        );
+    }
+    // Every check rests on a public report that names its publisher and address.
+    for check in data.checks {
+        let report = data.source(check.report).expect("a known report");
+        assert_eq!(report.kind, SourceKind::NewsReport, "{}", check.id);
+        assert!(report.publisher.is_some() && report.url.is_some(), "{}", check.id);
+    }
+    // No figure a report contradicts goes without the contradiction: each
+    // contradicted claim has a contradicting check to show beside it.
+    for claim in checks::headline_claims(data) {
+        if checks::status(data, claim) == Corroboration::Contradicted {
+            assert!(checks::checks_of(data, claim).any(|c| c.verdict == pactline::model::Verdict::Contradicts));
+        }
+    }
+}
+
+#[test]
+fn the_data_keeps_a_correction_log_and_a_licence() {
+    let reviewed = data().version.split('.').next().expect("the review date");
+    assert_eq!(data().corrections.first().map(|c| c.date), Some(reviewed));
+    assert_eq!(data().licence.name, "CC BY 4.0");
+}

@@ -21,7 +21,15 @@ use std::process::{Command, ExitCode};
 ///   downloads and embed resizing add 12 KB to the wasm; the service worker
 ///   (fetched on first load) adds 2 KB. The rest is headroom for issue 7.
 ///   The plan to win bytes back is in README.md.
-const BUDGET: u64 = 235 * 1024;
+/// - 270 KB (issue 12, measured 2026-12-02; the wasm went from 217.6 to
+///   256.1 KB): the data grows by about 18 KB, most of it (15.7 KB) the
+///   public reports its headline claims were checked against (24 reports,
+///   107 checks, dates and notes from the reports, 6 new events and 8 new
+///   conflicts), the rest the review's longer notes; showing it all
+///   (corroboration badges, check lists, report cards, the correction log,
+///   implied terms, undated events) adds about 20 KB of view code. Issue 17,
+///   which halves the wasm, brings the budget back down.
+const BUDGET: u64 = 270 * 1024;
 
 /// The file kinds that count towards the budget.
 const SHIPPED: [&str; 4] = ["html", "js", "wasm", "css"];

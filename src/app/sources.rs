@@ -42,6 +42,14 @@ pub fn SourcesView() -> impl IntoView {
             <p class="lede">
                 "Every event, clause term and figure in Pactline cites at least one of these documents. Summaries are written in Pactline's own words; figures are carried over as the sources state them."
             </p>
+            <nav class="page-contents" aria-label="On this page">
+                <ul>
+                    <li><a href="#reports-title">"Checked against public reports"</a></li>
+                    <li><a href="#conflicts-title">"Where the sources disagree"</a></li>
+                    <li><a href="#tables-title">"Tables and estimates"</a></li>
+                    <li><a href="#corrections-title">"Corrections, licence and errors"</a></li>
+                </ul>
+            </nav>
             <ol class="source-list">
                 {documents().map(|s| view! { <SourceCard source=s /> }).collect_view()}
             </ol>

@@ -9,6 +9,7 @@ use super::use_app;
 use super::widgets::{CertaintyBadge, ConflictClaims, Highlighted, Link, SourceCite, SourceList};
 use crate::filter::{self, FilterKind, Outcome, PAGE};
 use crate::model::{Certainty, ClaimRef, Event, EventDate, ResolutionStatus};
+use crate::share;
 use crate::text;
 use crate::url_state::{Layout, Order, View, ViewState, YearMonth};
 use leptos::html;
@@ -943,6 +944,16 @@ fn EventDetails(event: &'static Event, terms: Signal<Vec<String>>, body_id: Stri
             </div>
             {conflicts}
             {clause_links}
+            {share::corrections_address().map(|address| {
+                // The event's own link, so whoever reads the report finds it.
+                let page = window().location().href().unwrap_or_default();
+                let about = format!("{}{}", share::page_url(&page), app.href(|s| s.event = Some(event.id.to_string())));
+                view! {
+                    <p class="report-error">
+                        <a href=share::error_report_link(address, data.version, Some(&about))>"Report an error in this event"</a>
+                    </p>
+                }
+            })}
         </div>
     }
 }
@@ -955,7 +966,7 @@ fn figure_label(claim: ClaimRef) -> Option<String> {
         ClaimRef::Figure(id, i) => data
             .event(id)
             .and_then(|e| e.figures.get(i))
-            .map(|f| format!("{} {}", f.display, f.label.to_lowercase())),
+            .map(|f| f.display.to_string()),
         _ => Some("what happened and when".to_string()),
     }
 }

@@ -10,6 +10,8 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use pactline::checks::{self, Corroboration};
+use pactline::model::{ClaimRef, Event};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -76,14 +78,18 @@ pub(super) fn views() -> Vec<ViewCase> {
 }
 
 /// The event shown expanded: the first with the most to show (a key figure,
-/// a conflict and clause changes), so its body has every kind of content.
-fn expanded_event_id() -> &'static str {
+/// a conflict, clause changes and a public report that contradicts it), so
+/// its body has every kind of content.
+pub(super) fn expanded_event_id() -> &'static str {
     let data = pactline::data::builtin();
+    let rich = |e: &&Event| {
+        !e.figures.is_empty() && !e.clause_changes.is_empty() && data.conflicts_of_event(e.id).next().is_some()
+    };
+    let contradicted = |e: &&Event| checks::status(data, ClaimRef::Figure(e.id, 0)) == Corroboration::Contradicted;
     data.events
         .iter()
-        .find(|e| {
-            !e.figures.is_empty() && !e.clause_changes.is_empty() && data.conflicts_of_event(e.id).next().is_some()
-        })
+        .find(|e| rich(e) && contradicted(e))
+        .or_else(|| data.events.iter().find(rich))
         .or_else(|| data.events.first())
         .map_or("", |e| e.id)
 }

@@ -200,17 +200,20 @@ pub(super) async fn expect_selected_clause(page: &Page, id: &str) -> Result<(), 
     )
 }
 
-/// The changed clause that `n` selects after clause `after`: the first one
-/// past it in row order, in the comparison that `query` names (or the
-/// default pair).
-pub(super) fn next_changed_clause(query: &str, after: &str) -> Option<&'static str> {
+/// The changed clause that `n` (`forward`) or `p` selects from clause
+/// `from`: the nearest one past it (or before it) in row order, in the
+/// comparison that `query` names (or the default pair).
+pub(super) fn changed_clause_from(query: &str, from: &str, forward: bool) -> Option<&'static str> {
     let data = data::builtin();
     let (state, _) = ViewState::parse(query, data);
     let (a, b) = state.versions(data).unwrap_or(DEFAULT_VERSIONS);
     let position = |id: &str| data.clauses.iter().position(|clause| clause.id == id);
-    changed_clauses(a, b)
-        .into_iter()
-        .find(|id| position(id) > position(after))
+    let changed = changed_clauses(a, b);
+    if forward {
+        changed.into_iter().find(|id| position(id) > position(from))
+    } else {
+        changed.into_iter().rev().find(|id| position(id) < position(from))
+    }
 }
 
 // ---------------------------------------------------------------------------

@@ -6,7 +6,7 @@
 use pactline::data;
 use serde::Deserialize;
 
-use super::clauses::{clause_heading, expect_selected_clause, next_changed_clause};
+use super::clauses::{changed_clause_from, clause_heading, expect_selected_clause};
 use super::timeline::{
     EVENT_COUNT, SEARCH, TimelineOracle, evaluate, event_body, event_toggle, expect_eq, expect_expanded, link_query,
     param, search_text, wait_for_focus, wait_for_param, wait_for_text, wait_for_view,
@@ -22,7 +22,8 @@ const MAX_TABS: usize = 150;
 
 /// `/` focuses the search; typing filters; Escape clears; `j` moves to the
 /// first event and again to the second; Enter expands it; Tab reaches its
-/// clause link and Enter follows it; `n` steps to the next changed clause;
+/// clause link and Enter follows it; `n` (or `p`) steps to the next (or
+/// previous) changed clause;
 /// Back returns to the timeline with the event still expanded.
 pub async fn keyboard_only_walk_from_search_to_clause_and_back(page: &Page) -> Result<(), String> {
     page.open("view=timeline").await?;
@@ -78,9 +79,17 @@ pub async fn keyboard_only_walk_from_search_to_clause_and_back(page: &Page) -> R
     wait_for_view(page, "clauses").await?;
     expect_selected_clause(page, &clause).await?;
 
-    let next = next_changed_clause(link_query, &clause)
-        .ok_or_else(|| format!("no changed clause after {clause} for {link_query}"))?;
-    page.press("n").await?;
+    // `n` steps to the next changed clause, or, when the link's clause is
+    // the last one that changed, `p` to the one before it.
+    let (key, next) = match changed_clause_from(link_query, &clause, true) {
+        Some(next) => ("n", next),
+        None => (
+            "p",
+            changed_clause_from(link_query, &clause, false)
+                .ok_or_else(|| format!("no other changed clause than {clause} for {link_query}"))?,
+        ),
+    };
+    page.press(key).await?;
     expect_selected_clause(page, next).await?;
     wait_for_focus(page, &clause_heading(next)).await?;
 

@@ -11,6 +11,7 @@
 
 mod a11y;
 mod appearance;
+mod checks;
 mod clauses;
 mod harness;
 mod keyboard;
@@ -88,6 +89,9 @@ pub fn all() -> Vec<Scenario> {
         scenario!(clauses::event_link_opens_the_timeline_and_back_returns),
         scenario!(sources::every_source_backs_claims),
         scenario!(sources::event_source_link_lands_on_the_source),
+        scenario!(checks::contradicted_figure_shows_status_and_leads_to_report),
+        scenario!(checks::corroborated_figure_reaches_its_report_by_keyboard),
+        scenario!(checks::sources_count_headline_claims_and_list_reports),
         scenario!(keyboard::keyboard_only_walk_from_search_to_clause_and_back),
         scenario!(keyboard::tab_reaches_every_timeline_control),
         scenario!(offline::unvisited_deep_link_filters_offline),

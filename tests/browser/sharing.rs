@@ -484,7 +484,8 @@ const DATASET_VERSION: &str = r#"[data-testid="dataset-version"]"#;
 const CSV_QUERY: &str = "view=timeline&party=amazon&certainty=reported";
 
 /// The CSV's header row.
-const CSV_HEADER: &str = "id,date,title,summary,certainty,parties,topics,key_figure,figures,sources,dataset_version";
+const CSV_HEADER: &str =
+    "id,date,title,summary,certainty,parties,topics,key_figure,figures,sources,dataset_version,corroboration";
 
 /// Lets the app's click handler run, then cancels the browser's own
 /// handling of the click (saving the file, or asking where to), so runs

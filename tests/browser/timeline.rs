@@ -73,7 +73,7 @@ pub async fn deep_link_shows_exactly_the_matching_events(page: &Page) -> Result<
     expect_eq(
         &format!("count text for {}", FILTERED_LINKS[0]),
         pinned.count_text(),
-        "15 of 106 events".to_owned(),
+        "13 of 113 events".to_owned(),
     )
 }
 

@@ -270,3 +270,66 @@ fn active_filters_are_described_in_words() {
     );
     assert!(filter::describe(&FIXTURE, &ViewState::default()).is_empty());
 }
+
+/// The fixture plus an event no source dates, stored last as the loader
+/// stores undated events, and an alias for the AWS event.
+fn with_undated() -> pactline::model::Dataset {
+    use pactline::model::{Event, When};
+    static EVENTS: std::sync::OnceLock<Vec<Event>> = std::sync::OnceLock::new();
+    let events = EVENTS.get_or_init(|| {
+        let mut events: Vec<Event> = FIXTURE
+            .events
+            .iter()
+            .map(|e| Event {
+                aliases: if e.id == "aws-2026" { &["aws-old-id"] } else { &[] },
+                resolution: None,
+                ..*e
+            })
+            .collect();
+        events.push(Event {
+            id: "no-date",
+            date: When::Undated("No source dates it."),
+            resolution: None,
+            ..FIXTURE.events[0]
+        });
+        events
+    });
+    pactline::model::Dataset { events, ..FIXTURE }
+}
+
+#[test]
+fn an_undated_event_is_listed_last_in_either_order_and_in_no_date_range() {
+    let data = with_undated();
+    let index = SearchIndex::new(&data);
+    let run = |state: &ViewState| -> Vec<&str> {
+        filter::run(&data, &index, state)
+            .events
+            .iter()
+            .map(|&i| data.events[i].id)
+            .collect()
+    };
+    assert_eq!(run(&ViewState::default()).last(), Some(&"no-date"));
+    let desc = ViewState {
+        order: Order::Desc,
+        ..ViewState::default()
+    };
+    assert_eq!(run(&desc), ["tpu-2027", "aws-2026", "o1-2024", "deal-2019", "no-date"]);
+    let ranged = ViewState {
+        from: Some(YearMonth {
+            year: 2019,
+            month: None,
+        }),
+        ..ViewState::default()
+    };
+    assert!(!run(&ranged).contains(&"no-date"));
+}
+
+#[test]
+fn an_old_event_id_opens_the_event_it_became() {
+    let data = with_undated();
+    let (state, ignored) = ViewState::parse("event=aws-old-id", &data);
+    assert!(ignored.is_empty(), "{ignored:?}");
+    // The state, and so the URL written back, names the event's id.
+    assert_eq!(state.event.as_deref(), Some("aws-2026"));
+    assert!(state.to_query().contains("event=aws-2026"));
+}

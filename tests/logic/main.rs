@@ -2,6 +2,7 @@
 //! clause comparison, word diff and URL state. One test binary, so the
 //! suite links once.
 
+mod checks;
 mod compare;
 mod diff;
 mod export;

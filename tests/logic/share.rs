@@ -72,3 +72,25 @@ fn citations_name_version_link_and_access_date() {
         "Pactline: the Microsoft–OpenAI partnership, 2019–2026 (dataset version 2026-11-23.abcd1234). https://example.org/blog/assets/pactline/?view=clauses&a=2019&b=2026. Accessed 2026-11-23."
     );
 }
+
+#[test]
+fn an_error_report_by_mail_names_the_dataset_version_and_the_claim() {
+    let link = share::error_report_link(
+        "mailto:corrections@example.org",
+        "2026-12-02.abc",
+        Some("https://example.org/?event=x"),
+    );
+    assert!(link.starts_with("mailto:corrections@example.org?subject=Pactline%20correction%20%28dataset%202026-12-02.abc%29&body=About%3A%20https%3A%2F%2Fexample.org%2F%3Fevent%3Dx"), "{link}");
+    // A mail client reads `+` literally, so no space is written as one.
+    assert!(!link.contains('+'));
+    // An address with a query of its own keeps it.
+    assert!(
+        share::error_report_link("mailto:a@example.org?cc=b@example.org", "v", None)
+            .contains("?cc=b@example.org&subject=")
+    );
+    // A web form is used as it is.
+    assert_eq!(
+        share::error_report_link("https://example.org/report", "v", None),
+        "https://example.org/report"
+    );
+}

@@ -156,14 +156,17 @@ fn an_unknown_certainty_or_field_fails() {
     assert_error(&errors, "events.toml", "-", "titel");
 }
 
+/// The fixture's events without the prediction's outcome.
+fn without_outcome(events: &str) -> String {
+    let start = events.find("[event.outcome]").expect("the fixture has an outcome");
+    let end = start + events[start..].find("\n\n").expect("the outcome ends");
+    format!("{}{}", &events[..start], &events[end..])
+}
+
 #[test]
 fn a_past_prediction_without_an_outcome_fails() {
     // Resolved by 2025-12, reviewed 2026-11-23: it must say what became of it.
-    let errors = errors_after("events.toml", |t| {
-        let start = t.find("[event.outcome]").expect("the fixture has an outcome");
-        let end = start + t[start..].find("\n\n").expect("the outcome ends");
-        format!("{}{}", &t[..start], &t[end..])
-    });
+    let errors = errors_after("events.toml", without_outcome);
     assert_error(
         &errors,
         "events.toml",
@@ -173,10 +176,7 @@ fn a_past_prediction_without_an_outcome_fails() {
     // Measured against the review date, not the clock: a later deadline passes.
     let mut texts = fixture();
     let events = texts.get_mut("events.toml").expect("events");
-    *events = events.replacen("resolves_by = \"2025-12\"", "resolves_by = \"2026-12\"", 1);
-    let start = events.find("[event.outcome]").expect("outcome");
-    let end = start + events[start..].find("\n\n").expect("end");
-    events.replace_range(start..end, "");
+    *events = without_outcome(&events.replacen("resolves_by = \"2025-12\"", "resolves_by = \"2026-12\"", 1));
     loader::compile_texts(&texts).expect("a prediction not yet due needs no outcome");
 }
 
@@ -269,7 +269,9 @@ fn a_news_report_needs_its_address_and_date() {
         t.replacen("url = \"https://example.org/announcement\"\n", "", 1)
     });
     assert_error(&errors, "sources.toml", "report", "needs an https:// `url`");
-    let errors = errors_after("sources.toml", |t| t.replacen("date = \"2026-02-27\"", "date = \"2026-02\"", 1));
+    let errors = errors_after("sources.toml", |t| {
+        t.replacen("date = \"2026-02-27\"", "date = \"2026-02\"", 1)
+    });
     assert_error(&errors, "sources.toml", "report", "`date` is YYYY-MM-DD");
 }
 
