@@ -1,7 +1,7 @@
 //! Compiles `data/*.toml` into typed `static` Rust, so the app ships no data
 //! parser and a broken entry stops the build with its file and id.
 
-#[path = "src/loader.rs"]
+#[path = "src/loader/mod.rs"]
 mod loader;
 
 use std::path::PathBuf;
@@ -21,7 +21,7 @@ fn main() {
         eprintln!("PACTLINE_REPORT_ERRORS must be a mailto: or https:// address, not `{address}`");
         std::process::exit(1);
     }
-    println!("cargo::rerun-if-changed=src/loader.rs");
+    println!("cargo::rerun-if-changed=src/loader");
     for file in loader::FILES {
         println!("cargo::rerun-if-changed={}", data.join(file).display());
     }

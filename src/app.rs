@@ -9,6 +9,7 @@
 
 mod checks;
 mod clauses;
+mod hooks;
 mod keys;
 mod share;
 mod shell;
@@ -19,13 +20,18 @@ mod widgets;
 use crate::data;
 use crate::filter::SearchIndex;
 use crate::model::Dataset;
+use crate::state::{Comparison, Filters, Timeline, View, ViewState};
 use crate::synthetic;
-use crate::url_state::{self, Ignored, View, ViewState};
+use crate::url_state::{self, Ignored};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 /// App-wide state, shared through context. It is `Copy`, so views capture
 /// it freely.
+///
+/// The whole view state lives in one signal, as the URL does; the views
+/// read it through the memos below, one per slice, so a keystroke in the
+/// search wakes what shows the filters and the list, and nothing else.
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The dataset every view reads.
@@ -36,6 +42,14 @@ pub struct AppState {
     pub view: RwSignal<ViewState>,
     /// URL values that were ignored, shown until dismissed.
     pub ignored: RwSignal<Vec<Ignored>>,
+    /// Which view is shown.
+    pub current: Memo<View>,
+    /// The timeline's filters.
+    pub filters: Memo<Filters>,
+    /// The timeline's order, layout and expanded event, without its filters.
+    pub timeline: Memo<Timeline>,
+    /// What the clause comparison compares and shows.
+    pub comparison: Memo<Comparison>,
 }
 
 /// How a state change is recorded in the browser history.
@@ -79,9 +93,26 @@ impl AppState {
 
     /// Re-reads the view from the address bar (after Back or Forward).
     fn reload_from_url(&self) {
-        let (state, ignored) = ViewState::parse(&current_query(), self.data);
+        let (state, ignored) = ViewState::parse(&hooks::location_query(), self.data);
         self.ignored.set(ignored);
         self.view.set(state);
+    }
+
+    /// Changes the timeline's filters in place.
+    pub fn edit_filters(&self, f: impl FnOnce(&mut Filters)) {
+        self.edit(|s| f(&mut s.timeline.filters));
+    }
+
+    /// Selects the next (or previous) changed clause, then focuses and
+    /// scrolls to it. Returns false when there is none that way.
+    pub fn step_clause(&self, forward: bool) -> bool {
+        let mut comparison = self.comparison.get_untracked();
+        let Some(next) = comparison.step(self.data, forward) else {
+            return false;
+        };
+        self.edit(|s| s.comparison = comparison);
+        widgets::reveal(format!("clause-{next}"));
+        true
     }
 }
 
@@ -90,14 +121,10 @@ pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
 
-fn current_query() -> String {
-    window().location().search().unwrap_or_default()
-}
-
 fn write_url(query: &str, history: History) {
     let Ok(h) = window().history() else { return };
     // Keep the path (the app may live under any sub-path) and swap only the query.
-    let url = format!("{}{query}", window().location().pathname().unwrap_or_default());
+    let url = format!("{}{query}", hooks::location_path());
     let _ = match history {
         History::Push => h.push_state_with_url(&JsValue::NULL, "", Some(&url)),
         History::Replace => h.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
@@ -108,7 +135,7 @@ fn write_url(query: &str, history: History) {
 /// browsers without WebAssembly.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    let query = current_query();
+    let query = hooks::location_query();
     let data: &'static Dataset = match url_state::synthetic_size(&query) {
         Some(n) => Box::leak(Box::new(synthetic::dataset(data::builtin(), n as usize))),
         None => data::builtin(),
@@ -130,11 +157,23 @@ pub fn mount() {
 #[component]
 fn App(data: &'static Dataset, index: &'static SearchIndex, query: String) -> impl IntoView {
     let (state, ignored) = ViewState::parse(&query, data);
+    let view = RwSignal::new(state);
+    // Each slice is compared with its last value, so readers of one slice
+    // sleep through changes to the others.
     let app = AppState {
         data,
         index,
-        view: RwSignal::new(state),
+        view,
         ignored: RwSignal::new(ignored),
+        current: Memo::new(move |_| view.with(|s| s.view)),
+        filters: Memo::new(move |_| view.with(|s| s.timeline.filters.clone())),
+        timeline: Memo::new(move |_| {
+            view.with(|s| Timeline {
+                filters: Default::default(),
+                ..s.timeline.clone()
+            })
+        }),
+        comparison: Memo::new(move |_| view.with(|s| s.comparison.clone())),
     };
     provide_context(app);
     // Canonicalise the address once, so a shared link shows only what applies.
@@ -142,13 +181,13 @@ fn App(data: &'static Dataset, index: &'static SearchIndex, query: String) -> im
     let popstate = window_event_listener(leptos::ev::popstate, move |_| app.reload_from_url());
     on_cleanup(move || popstate.remove());
     keys::install(app);
-    if app.view.with_untracked(|s| s.embed) {
+    if view.with_untracked(|s| s.embed) {
         share::report_height_to_parent();
     }
     // A shared link to one event or clause opens scrolled to it.
-    let target = app.view.with_untracked(|s| match s.view {
-        View::Timeline => s.event.as_ref().map(|e| format!("event-{e}")),
-        View::Clauses => s.clause.as_ref().map(|c| format!("clause-{c}")),
+    let target = view.with_untracked(|s| match s.view {
+        View::Timeline => s.timeline.event.as_ref().map(|e| format!("event-{e}")),
+        View::Clauses => s.comparison.clause.as_ref().map(|c| format!("clause-{c}")),
         View::Sources => None,
     });
     if let Some(id) = target {

@@ -7,8 +7,8 @@
 //! which is what a reader needs to see before clicking it.
 
 use crate::model::{Dataset, Event};
+use crate::state::{Filters, Order};
 use crate::text;
-use crate::url_state::{Order, ViewState};
 
 /// How many matching events the timeline renders at first, and adds each
 /// time the reader nears the end: a screenful or three, so a keystroke costs
@@ -154,30 +154,30 @@ impl FilterKind {
         1 << self as u8
     }
 
-    /// Whether `state` sets this kind of filter.
-    pub fn is_active(self, state: &ViewState) -> bool {
+    /// Whether `filters` set this kind of filter.
+    pub fn is_active(self, filters: &Filters) -> bool {
         match self {
-            FilterKind::Search => !state.q.trim().is_empty(),
-            FilterKind::Dates => state.from.is_some() || state.to.is_some(),
-            FilterKind::Party => !state.parties.is_empty(),
-            FilterKind::Topic => !state.topics.is_empty(),
-            FilterKind::Certainty => !state.certainties.is_empty(),
-            FilterKind::Source => !state.sources.is_empty(),
+            FilterKind::Search => !filters.q.trim().is_empty(),
+            FilterKind::Dates => filters.from.is_some() || filters.to.is_some(),
+            FilterKind::Party => !filters.parties.is_empty(),
+            FilterKind::Topic => !filters.topics.is_empty(),
+            FilterKind::Certainty => !filters.certainties.is_empty(),
+            FilterKind::Source => !filters.sources.is_empty(),
         }
     }
 
-    /// Removes this kind of filter from `state`.
-    pub fn clear(self, state: &mut ViewState) {
+    /// Removes this kind of filter.
+    pub fn clear(self, filters: &mut Filters) {
         match self {
-            FilterKind::Search => state.q.clear(),
+            FilterKind::Search => filters.q.clear(),
             FilterKind::Dates => {
-                state.from = None;
-                state.to = None;
+                filters.from = None;
+                filters.to = None;
             }
-            FilterKind::Party => state.parties.clear(),
-            FilterKind::Topic => state.topics.clear(),
-            FilterKind::Certainty => state.certainties.clear(),
-            FilterKind::Source => state.sources.clear(),
+            FilterKind::Party => filters.parties.clear(),
+            FilterKind::Topic => filters.topics.clear(),
+            FilterKind::Certainty => filters.certainties.clear(),
+            FilterKind::Source => filters.sources.clear(),
         }
     }
 }
@@ -215,12 +215,12 @@ fn month_span(e: &Event) -> Option<(u32, u32)> {
     Some((y + d.first_month() as u32, y + d.last_month() as u32))
 }
 
-/// Filters `data` by `state`, using `index` (built from this same `data`)
+/// Filters `data` by `filters`, in `order`, using `index` (built from this same `data`)
 /// for the search text and the option counts.
-pub fn run(data: &Dataset, index: &SearchIndex, state: &ViewState) -> Outcome {
-    let terms = text::terms(&state.q);
-    let from = state.from.map(|f| f.start_key());
-    let to = state.to.map(|t| t.end_key());
+pub fn run(data: &Dataset, index: &SearchIndex, filters: &Filters, order: Order) -> Outcome {
+    let terms = text::terms(&filters.q);
+    let from = filters.from.map(|f| f.start_key());
+    let to = filters.to.map(|t| t.end_key());
 
     let mut facets = FacetCounts {
         parties: vec![0; data.parties.len()],
@@ -229,7 +229,7 @@ pub fn run(data: &Dataset, index: &SearchIndex, state: &ViewState) -> Outcome {
         sources: vec![0; data.sources.len()],
         without: Vec::new(),
     };
-    let active: Vec<FilterKind> = FilterKind::ALL.into_iter().filter(|k| k.is_active(state)).collect();
+    let active: Vec<FilterKind> = FilterKind::ALL.into_iter().filter(|k| k.is_active(filters)).collect();
     let mut without = vec![0usize; FilterKind::ALL.len()];
     let mut events = Vec::new();
 
@@ -248,16 +248,16 @@ pub fn run(data: &Dataset, index: &SearchIndex, state: &ViewState) -> Outcome {
         if outside {
             failed |= FilterKind::Dates.bit();
         }
-        if !has(e.parties, &state.parties) {
+        if !has(e.parties, &filters.parties) {
             failed |= FilterKind::Party.bit();
         }
-        if !has(e.topics, &state.topics) {
+        if !has(e.topics, &filters.topics) {
             failed |= FilterKind::Topic.bit();
         }
-        if !state.certainties.is_empty() && !state.certainties.contains(&e.certainty) {
+        if !filters.certainties.is_empty() && !filters.certainties.contains(&e.certainty) {
             failed |= FilterKind::Certainty.bit();
         }
-        if !has(e.sources, &state.sources) {
+        if !has(e.sources, &filters.sources) {
             failed |= FilterKind::Source.bit();
         }
 
@@ -288,7 +288,7 @@ pub fn run(data: &Dataset, index: &SearchIndex, state: &ViewState) -> Outcome {
     facets.without = active.into_iter().map(|k| (k, without[k as usize])).collect();
     // Events are stored oldest first with the undated last, so descending
     // order reverses the dated ones and keeps the undated at the end.
-    if state.order == Order::Desc {
+    if order == Order::Desc {
         let dated = events.partition_point(|&i| data.events[i].date.date().is_some());
         events[..dated].reverse();
     }
@@ -297,7 +297,7 @@ pub fn run(data: &Dataset, index: &SearchIndex, state: &ViewState) -> Outcome {
 
 /// The active filters in words, for the printed page and the empty state:
 /// `search "azure"`, `parties: Amazon, OpenAI`, `from 2019 to 2026-03`.
-pub fn describe(data: &Dataset, state: &ViewState) -> Vec<String> {
+pub fn describe(data: &Dataset, filters: &Filters) -> Vec<String> {
     let names = |ids: &[String], name: &dyn Fn(&str) -> Option<&'static str>| {
         ids.iter()
             .map(|id| name(id).unwrap_or(id))
@@ -305,35 +305,35 @@ pub fn describe(data: &Dataset, state: &ViewState) -> Vec<String> {
             .join(", ")
     };
     let mut out = Vec::new();
-    if !state.q.trim().is_empty() {
-        out.push(format!("search \"{}\"", state.q.trim()));
+    if !filters.q.trim().is_empty() {
+        out.push(format!("search \"{}\"", filters.q.trim()));
     }
-    match (state.from, state.to) {
+    match (filters.from, filters.to) {
         (Some(from), Some(to)) => out.push(format!("from {from} to {to}")),
         (Some(from), None) => out.push(format!("from {from}")),
         (None, Some(to)) => out.push(format!("up to {to}")),
         (None, None) => {}
     }
-    if !state.parties.is_empty() {
+    if !filters.parties.is_empty() {
         out.push(format!(
             "parties: {}",
-            names(&state.parties, &|id| data.party(id).map(|p| p.name))
+            names(&filters.parties, &|id| data.party(id).map(|p| p.name))
         ));
     }
-    if !state.topics.is_empty() {
+    if !filters.topics.is_empty() {
         out.push(format!(
             "topics: {}",
-            names(&state.topics, &|id| data.topic(id).map(|t| t.name))
+            names(&filters.topics, &|id| data.topic(id).map(|t| t.name))
         ));
     }
-    if !state.certainties.is_empty() {
-        let labels: Vec<&str> = state.certainties.iter().map(|c| c.label()).collect();
+    if !filters.certainties.is_empty() {
+        let labels: Vec<&str> = filters.certainties.iter().map(|c| c.label()).collect();
         out.push(format!("certainty: {}", labels.join(", ")));
     }
-    if !state.sources.is_empty() {
+    if !filters.sources.is_empty() {
         out.push(format!(
             "sources: {}",
-            names(&state.sources, &|id| data.source(id).map(|s| s.title))
+            names(&filters.sources, &|id| data.source(id).map(|s| s.title))
         ));
     }
     out

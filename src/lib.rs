@@ -4,10 +4,10 @@
 //! ```text
 //! data/*.toml ──build.rs + loader──▶ data::builtin() : &'static Dataset
 //!                                        │
-//!          URL query ──url_state::parse──▶ ViewState ──▶ filter / compare ──▶ views
-//!               ▲                            │
-//!               └──────url_state::to_query───┘   (replaceState for edits,
-//!                                                  pushState for view switches)
+//! URL query ──url_state::parse──▶ state::ViewState ──▶ filter, compare, chronology ──▶ app
+//!     ▲                              │  (each change a reader          (views read one memo
+//!     └──────url_state::to_query─────┘   makes is a method)             per slice of the state)
+//!        replaceState for edits, pushState for moves between views
 //! ```
 //!
 //! Everything but `app` is plain Rust with no `leptos` or `web_sys`, so it
@@ -15,6 +15,7 @@
 //! the browser only.
 
 pub mod checks;
+pub mod chronology;
 pub mod compare;
 pub mod data;
 pub mod diff;
@@ -24,6 +25,7 @@ pub mod filter;
 pub mod loader;
 pub mod model;
 pub mod share;
+pub mod state;
 pub mod summary;
 pub mod synthetic;
 pub mod text;

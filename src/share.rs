@@ -1,6 +1,6 @@
 //! Links, embed snippets and citations for the current view.
 
-use crate::url_state::ViewState;
+use crate::state::ViewState;
 
 /// Escapes text for an HTML attribute or text node.
 pub fn escape_html(text: &str) -> String {

@@ -4,12 +4,15 @@
 //! sub-path from a local server that doubles as the browser's proxy, then
 //! runs each scenario in `tests/browser/` on each engine, each on a clean
 //! page: a browser session is kept from one scenario to the next only while
-//! they pass and it resets to as good as new (see `run_scenario`). After
-//! every scenario it also requires that no request tried to leave 127.0.0.1
+//! they pass and it resets to as good as new (see `run_scenario`); a reset
+//! that fails fails the scenario before it. After every scenario it also
+//! requires that no request tried to leave 127.0.0.1 or could not be parsed
 //! (counting from before the browser started, and up to the end of the
 //! reset, so its own background traffic fails the run too) and that the
-//! page reported no errors. The `harness::` scenarios show, per engine, that
-//! those two checks do catch a violation.
+//! page reported no errors. Each scenario's part of the request log starts
+//! exactly where the previous one's ended, and what arrives after the last
+//! scenario is checked too, so no request goes unchecked. The `harness::`
+//! scenarios show, per engine, that those checks do catch a violation.
 //!
 //! The engines run side by side, which more than halves the wall time:
 //! a scenario mostly waits on its browser. Each engine gets a server of its
@@ -42,9 +45,10 @@ use futures_util::future::join_all;
 use tokio::signal::unix::{SignalKind, signal};
 
 use scenarios::Scenario;
-use support::driver::{Driver, Engine, Session};
+use support::engines::{Driver, Engine};
 use support::page::Page;
-use support::server::{DEFAULT_BASE_PATH, RequestRecord, Server};
+use support::server::{DEFAULT_BASE_PATH, Destination, RequestRecord, Server};
+use support::session::Session;
 
 /// Upper bound for one scenario, after its session has started.
 const SCENARIO_TIMEOUT: Duration = Duration::from_secs(60);
@@ -241,6 +245,8 @@ async fn run_engine(engine: Engine, scenarios: &[Scenario], dist: &Path) -> Tall
 
     let mut starts = SessionStarts::default();
     let mut kept = None;
+    // Where the part of the request log that no check has read yet begins.
+    let mut unchecked = server.log().mark();
     for scenario in scenarios {
         if let Some((_, why)) = scenario.unsupported.iter().find(|(e, _)| *e == engine) {
             tally.skipped += 1;
@@ -248,12 +254,16 @@ async fn run_engine(engine: Engine, scenarios: &[Scenario], dist: &Path) -> Tall
             continue;
         }
         let started = Instant::now();
-        let (outcome, next) = run_scenario(&driver, &server, scenario, kept.take(), &mut starts).await;
-        report(&mut tally, scenario.name, &outcome, started.elapsed());
-        kept = next;
+        let run = run_scenario(&driver, &server, scenario, kept.take(), unchecked, &mut starts).await;
+        report(&mut tally, scenario.name, &run.outcome, started.elapsed());
+        (kept, unchecked) = (run.kept, run.checked_until);
     }
-    if let Some(Kept { session, .. }) = kept {
+    if let Some(session) = kept {
         close_session(session, "the last scenario").await;
+    }
+    // Whatever the browsers sent after the last scenario's checks.
+    if let Some(problem) = stray_problem(&server.log().since(unchecked)) {
+        report(&mut tally, AFTER_THE_LAST, &Err(problem), Duration::ZERO);
     }
     println!(
         "browser[{}] timing: driver start {:.2}s; sessions started: {}, {:.2}s each on average",
@@ -278,11 +288,17 @@ impl SessionStarts {
     }
 }
 
-/// A session handed from one scenario to the next, with the position in
-/// the request log where the next scenario's part begins.
-struct Kept {
-    session: Session,
-    since: usize,
+/// Where the requests that arrive after the last scenario are reported.
+const AFTER_THE_LAST: &str = "harness: requests after the last scenario";
+
+/// What running one scenario gave.
+struct ScenarioRun {
+    outcome: Result<(), String>,
+    /// The session, if the next scenario may have it.
+    kept: Option<Session>,
+    /// How far the request log has been checked: the next scenario's part
+    /// of it begins here.
+    checked_until: usize,
 }
 
 /// Runs one scenario, then the after-scenario checks, and returns the
@@ -292,70 +308,95 @@ struct Kept {
 /// Starting a browser per scenario would cost more than half the suite's
 /// time (Firefox takes about 3 s a start), so a session is reused, but only
 /// when its scenario passed and [`Session::reset`] then made it as good as
-/// new. Otherwise it is closed and the next scenario starts afresh.
+/// new. Otherwise it is closed and the next scenario starts afresh; a reset
+/// that fails also fails the scenario, since whatever it could not undo
+/// (a second window, a service worker that would not go) is the
+/// scenario's doing.
 ///
-/// The checks cover the reset as well: an off-origin request or a page
-/// error between the scenario's end and the end of the reset fails the
-/// scenario, and the next one's part of the log starts where that check
-/// ended, so no request goes unchecked.
+/// The request checks read the log from `unchecked` (where the previous
+/// scenario's checks stopped, or before this browser started) up to the end
+/// of the reset, or of closing the session: an off-origin or unparseable
+/// request anywhere in there fails this scenario, and the next one's part
+/// starts exactly where this one's ended, so no request goes unchecked.
 async fn run_scenario(
     driver: &Driver,
     server: &Server,
     scenario: &Scenario,
-    kept: Option<Kept>,
+    kept: Option<Session>,
+    unchecked: usize,
     starts: &mut SessionStarts,
-) -> (Result<(), String>, Option<Kept>) {
-    let (session, since) = match kept {
-        Some(Kept { session, since }) => (session, since),
+) -> ScenarioRun {
+    let session = match kept {
+        Some(session) => session,
         None => {
-            // Taken before the browser starts, so its start-up traffic counts.
-            let since = server.log().mark();
             let started = Instant::now();
             match start_session(driver, server, scenario.name).await {
                 Ok(session) => {
                     starts.count += 1;
                     starts.total += started.elapsed();
-                    (session, since)
+                    session
                 }
-                Err(reason) => return (Err(reason), None),
+                // The requests so far stay unchecked: the next scenario's
+                // checks read them.
+                Err(reason) => {
+                    return ScenarioRun {
+                        outcome: Err(reason),
+                        kept: None,
+                        checked_until: unchecked,
+                    };
+                }
             }
         }
     };
-    let page = Page::new(session, server, since);
+    let page = Page::new(session, server, unchecked);
     let problems = run_and_check(&page, scenario).await;
     if !problems.is_empty() {
-        close_session(page.into_session(), scenario.name).await;
-        return (Err(problems.join("; ")), None);
+        return close_after_failure(page, server, scenario, problems).await;
     }
 
     let reset = tokio::time::timeout(RESET_TIMEOUT, page.reset())
         .await
         .unwrap_or_else(|_| Err(format!("timed out after {RESET_TIMEOUT:?}")));
     // The checks above found nothing, so whatever these find is new.
-    let mut late: Vec<String> = offorigin_problem(&page.offorigin_requests()).into_iter().collect();
+    let mut late: Vec<String> = stray_problem(&page.take_requests()).into_iter().collect();
     let errors = page.kept_errors();
     if !errors.is_empty() {
         late.push(format!("page errors: {errors:?}"));
     }
-    let next_since = server.log().mark();
-    let session = page.into_session();
-    let kept = match reset {
-        Ok(()) if late.is_empty() => Some(Kept {
-            session,
-            since: next_since,
-        }),
-        outcome => {
-            if let Err(reason) = outcome {
-                eprintln!("browser {}: not reusing the session: {reason}", scenario.name);
-            }
-            close_session(session, scenario.name).await;
-            None
-        }
-    };
+    if let Err(reason) = reset {
+        late.push(format!("the reset after it failed: {reason}"));
+    }
     if late.is_empty() {
-        (Ok(()), kept)
-    } else {
-        (Err(format!("{} (as the scenario ended)", late.join("; "))), kept)
+        let checked_until = page.log_mark();
+        return ScenarioRun {
+            outcome: Ok(()),
+            kept: Some(page.into_session()),
+            checked_until,
+        };
+    }
+    let problems = vec![format!("{} (as the scenario ended)", late.join("; "))];
+    close_after_failure(page, server, scenario, problems).await
+}
+
+/// Closes the session of a scenario that failed with `problems`, then
+/// checks the requests that arrived meanwhile (the browser's last traffic)
+/// and adds what it finds to them.
+async fn close_after_failure(
+    page: Page,
+    server: &Server,
+    scenario: &Scenario,
+    mut problems: Vec<String>,
+) -> ScenarioRun {
+    let mark = page.log_mark();
+    close_session(page.into_session(), scenario.name).await;
+    let (closing, checked_until) = server.log().window(mark);
+    if let Some(problem) = stray_problem(&closing) {
+        problems.push(format!("{problem} (while the session closed)"));
+    }
+    ScenarioRun {
+        outcome: Err(problems.join("; ")),
+        kept: None,
+        checked_until,
     }
 }
 
@@ -394,7 +435,7 @@ async fn run_and_check(page: &Page, scenario: &Scenario) -> Vec<String> {
     if let Err(reason) = outcome {
         problems.push(reason);
     }
-    problems.extend(offorigin_problem(&page.offorigin_requests()));
+    problems.extend(stray_problem(&page.take_requests()));
     match page.errors().await {
         Ok(errors) if !errors.is_empty() => problems.push(format!("page errors: {errors:?}")),
         Ok(_) => {}
@@ -412,10 +453,25 @@ async fn run_and_check(page: &Page, scenario: &Scenario) -> Vec<String> {
     problems
 }
 
-/// The problem with off-origin `requests`, if there are any.
-fn offorigin_problem(requests: &[RequestRecord]) -> Option<String> {
-    let attempts: Vec<String> = requests.iter().map(ToString::to_string).collect();
-    (!attempts.is_empty()).then(|| format!("requests tried to leave 127.0.0.1: {attempts:?}"))
+/// The problem with `requests`, if any of them tried to leave 127.0.0.1
+/// or could not be parsed.
+fn stray_problem(requests: &[RequestRecord]) -> Option<String> {
+    let (unparseable, offorigin): (Vec<&RequestRecord>, Vec<&RequestRecord>) = requests
+        .iter()
+        .filter(|request| request.is_stray())
+        .partition(|request| request.destination == Destination::Unparseable);
+    let listed = |requests: Vec<&RequestRecord>| requests.iter().map(ToString::to_string).collect::<Vec<_>>();
+    let mut problems = Vec::new();
+    if !offorigin.is_empty() {
+        problems.push(format!("requests tried to leave 127.0.0.1: {:?}", listed(offorigin)));
+    }
+    if !unparseable.is_empty() {
+        problems.push(format!(
+            "requests the server could not parse: {:?}",
+            listed(unparseable)
+        ));
+    }
+    (!problems.is_empty()).then(|| problems.join("; "))
 }
 
 /// Ends `session`, within [`CLOSE_TIMEOUT`]: a wedged browser must not

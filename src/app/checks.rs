@@ -55,6 +55,8 @@ pub fn CheckList(
     /// Names the claim in each row ("$250B Azure commitment"), or `None`
     /// when the list is about one claim only.
     label: fn(ClaimRef) -> Option<String>,
+    /// The list's heading level, one below the heading it sits under.
+    level: u8,
 ) -> impl IntoView {
     let data = use_app().data;
     let rows: Vec<_> = claims
@@ -89,10 +91,15 @@ pub fn CheckList(
             }
         })
         .collect();
+    const TITLE: &str = "Checked against public reports";
     (!rows.is_empty()).then(|| {
+        let heading = match level {
+            4 => view! { <h4>{TITLE}</h4> }.into_any(),
+            _ => view! { <h5>{TITLE}</h5> }.into_any(),
+        };
         view! {
             <div class="detail checks" data-testid="checks">
-                <h5>"Checked against public reports"</h5>
+                {heading}
                 <ul class="check-list">{rows}</ul>
             </div>
         }

@@ -2,12 +2,12 @@
 //! and a pairwise comparison of two versions with who gained.
 
 use super::checks::{CheckList, CorroborationBadge};
-use super::widgets::{Link, SourceCite, SourceList, reveal};
-use super::{AppState, use_app};
+use super::use_app;
+use super::widgets::{Link, SourceCite, SourceList};
 use crate::compare::{self, ClauseComparison, Summary};
 use crate::diff::{self, Op};
 use crate::model::{ClaimRef, Clause, Dataset, Term, TermStatus};
-use crate::url_state::{DiffMode, View};
+use crate::state::{DiffMode, Side, View};
 use leptos::prelude::*;
 
 /// The clauses view.
@@ -15,7 +15,7 @@ use leptos::prelude::*;
 pub fn ClausesView() -> impl IntoView {
     let app = use_app();
     let data = app.data;
-    let pair = Memo::new(move |_| app.view.with(|s| s.versions(data)));
+    let pair = Memo::new(move |_| app.comparison.with(|c| c.versions(data)));
     let rows = Memo::new(move |_| {
         pair.get()
             .map(|(a, b)| compare::compare(data, a, b))
@@ -40,39 +40,13 @@ pub fn ClausesView() -> impl IntoView {
     }
 }
 
-/// Moves the selection to the next (or previous) changed clause, then
-/// focuses and scrolls to it. Returns false when there is none that way.
-pub fn step_change(app: AppState, forward: bool) -> bool {
-    let data = app.data;
-    let Some((a, b)) = app.view.with_untracked(|s| s.versions(data)) else {
-        return false;
-    };
-    let changed: Vec<&'static str> = compare::compare(data, a, b)
-        .iter()
-        .filter(|r| r.kind.is_change())
-        .map(|r| r.clause.id)
-        .collect();
-    let current = app.view.with_untracked(|s| s.clause.clone());
-    let pos = current.and_then(|c| data.clauses.iter().position(|cl| cl.id == c));
-    let order = |id: &&str| data.clauses.iter().position(|cl| cl.id == *id);
-    let next = if forward {
-        changed.iter().find(|id| pos.is_none_or(|p| order(id) > Some(p)))
-    } else {
-        changed.iter().rev().find(|id| pos.is_none_or(|p| order(id) < Some(p)))
-    };
-    let Some(&next) = next else { return false };
-    app.edit(|s| s.clause = Some(next.to_string()));
-    reveal(format!("clause-{next}"));
-    true
-}
-
 /// Version pickers, display mode, the "only changed" switch and change
 /// navigation.
 #[component]
 fn Controls(rows: Memo<Vec<ClauseComparison>>) -> impl IntoView {
     let app = use_app();
     let data = app.data;
-    let picked = move || app.view.with(|s| s.versions(data)).unwrap_or_default();
+    let picked = Memo::new(move |_| app.comparison.with(|c| c.versions(data)).unwrap_or_default());
     let version_select = move |is_a: bool| {
         let options = data
             .versions
@@ -80,7 +54,7 @@ fn Controls(rows: Memo<Vec<ClauseComparison>>) -> impl IntoView {
             .map(|v| {
                 let id = v.id;
                 let selected = move || {
-                    let (a, b) = picked();
+                    let (a, b) = picked.get();
                     if is_a { a == id } else { b == id }
                 };
                 view! {
@@ -96,28 +70,8 @@ fn Controls(rows: Memo<Vec<ClauseComparison>>) -> impl IntoView {
                 data-testid=if is_a { "version-a" } else { "version-b" }
                 on:change=move |ev| {
                     let chosen = event_target_value(&ev);
-                    let (a, b) = picked();
-                    let (mut a, mut b) = if is_a { (chosen, b.to_string()) } else { (a.to_string(), chosen) };
-                    // Keep A before B: picking past the other side moves it.
-                    let (ia, ib) = (data.version_index(&a), data.version_index(&b));
-                    if ia >= ib {
-                        let n = data.versions.len();
-                        if is_a {
-                            b = data.versions[(ia.unwrap_or(0) + 1).min(n - 1)].id.to_string();
-                            if b == a {
-                                a = data.versions[n - 2].id.to_string();
-                            }
-                        } else {
-                            a = data.versions[ib.unwrap_or(1).saturating_sub(1)].id.to_string();
-                            if a == b {
-                                b = data.versions[1].id.to_string();
-                            }
-                        }
-                    }
-                    app.edit(|s| {
-                        s.a = Some(a);
-                        s.b = Some(b);
-                    });
+                    let side = if is_a { Side::A } else { Side::B };
+                    app.edit(|s| s.comparison.pick(data, side, &chosen));
                 }
             >
                 {options}
@@ -144,8 +98,8 @@ fn Controls(rows: Memo<Vec<ClauseComparison>>) -> impl IntoView {
                                     type="radio"
                                     name="mode"
                                     data-testid=testid
-                                    prop:checked=move || app.view.with(|s| s.mode == mode)
-                                    on:change=move |_| app.edit(|s| s.mode = mode)
+                                    prop:checked=move || app.comparison.with(|c| c.mode == mode)
+                                    on:change=move |_| app.edit(|s| s.comparison.mode = mode)
                                 />
                                 {label}
                             </label>
@@ -157,10 +111,10 @@ fn Controls(rows: Memo<Vec<ClauseComparison>>) -> impl IntoView {
                 <input
                     type="checkbox"
                     data-testid="only-changed"
-                    prop:checked=move || app.view.with(|s| s.changed_only)
+                    prop:checked=move || app.comparison.with(|c| c.changed_only)
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        app.edit(|s| s.changed_only = on);
+                        app.edit(|s| s.comparison.changed_only = on);
                     }
                 />
                 "Only changed clauses"
@@ -176,7 +130,7 @@ fn Controls(rows: Memo<Vec<ClauseComparison>>) -> impl IntoView {
                                 aria-keyshortcuts=key
                                 disabled=move || changed_count() == 0
                                 on:click=move |_| {
-                                    step_change(app, forward);
+                                    app.step_clause(forward);
                                 }
                             >
                                 {label}
@@ -195,7 +149,7 @@ fn Controls(rows: Memo<Vec<ClauseComparison>>) -> impl IntoView {
 fn Comparison(rows: Memo<Vec<ClauseComparison>>) -> impl IntoView {
     let app = use_app();
     let visible = move || {
-        let only = app.view.with(|s| s.changed_only);
+        let only = app.comparison.with(|c| c.changed_only);
         rows.get()
             .into_iter()
             .filter(move |r| !only || r.kind.is_change())
@@ -218,8 +172,8 @@ fn ClauseRow(row: ClauseComparison) -> impl IntoView {
     let app = use_app();
     let data = app.data;
     let id = row.clause.id;
-    let selected = move || app.view.with(|s| s.clause.as_deref() == Some(id));
-    let inline = move || app.view.with(|s| s.mode == DiffMode::Inline);
+    let selected = move || app.comparison.with(|c| c.clause.as_deref() == Some(id));
+    let inline = move || app.comparison.with(|c| c.mode == DiffMode::Inline);
     let (a, b) = (row.a, row.b);
     let kind = row.kind;
     let favour = row.favours.map(|f| {
@@ -258,7 +212,7 @@ fn ClauseRow(row: ClauseComparison) -> impl IntoView {
                                     <Link
                                         to=move |s| {
                                             s.view = View::Timeline;
-                                            s.event = Some(eid.to_string());
+                                            s.timeline.event = Some(eid.to_string());
                                         }
                                         class="event-link"
                                         testid="clause-event-link"
@@ -287,7 +241,7 @@ fn ClauseRow(row: ClauseComparison) -> impl IntoView {
         >
             <header class="clause-head">
                 <h3 id=format!("clause-{id}") tabindex="-1">
-                    <button type="button" class="clause-select" on:click=move |_| app.edit(|s| s.clause = Some(id.to_string()))>
+                    <button type="button" class="clause-select" on:click=move |_| app.edit(|s| s.comparison.clause = Some(id.to_string()))>
                         {row.clause.name}
                     </button>
                 </h3>
@@ -331,7 +285,7 @@ fn TermCard(clause: &'static str, term: &'static Term) -> impl IntoView {
             </p>
             <p class="term-text">{term_text(term)}</p>
             {term.basis.map(|b| view! { <p class="basis">"Why implied: " {b}</p> })}
-            <CheckList claims=vec![claim] label=|_| None />
+            <CheckList claims=vec![claim] label=|_| None level=4 />
         </div>
     }
 }

@@ -2,8 +2,7 @@
 //! Escape to collapse, `n`/`p` between changed clauses.
 
 use super::AppState;
-use super::clauses::step_change;
-use crate::url_state::View;
+use crate::state::View;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -29,14 +28,14 @@ fn on_key(app: AppState, ev: &web_sys::KeyboardEvent) {
     let key = ev.key();
     let view = app.view.with_untracked(|s| s.view);
     let handled = match (view, key.as_str()) {
-        (View::Timeline, "/") => focus_selector("[data-testid=search]"),
+        (View::Timeline, "/") => focus_selector("#search"),
         (View::Timeline, "j") => move_between_events(target.as_ref(), 1, true),
         (View::Timeline, "k") => move_between_events(target.as_ref(), -1, true),
         (View::Timeline, "ArrowDown") => move_between_events(target.as_ref(), 1, false),
         (View::Timeline, "ArrowUp") => move_between_events(target.as_ref(), -1, false),
         (View::Timeline, "Escape") => collapse(app),
-        (View::Clauses, "n") => step_change(app, true),
-        (View::Clauses, "p") => step_change(app, false),
+        (View::Clauses, "n") => app.step_clause(true),
+        (View::Clauses, "p") => app.step_clause(false),
         _ => false,
     };
     if handled {
@@ -56,7 +55,7 @@ fn focus_selector(selector: &str) -> bool {
 /// Moves focus to the next or previous event heading. Arrow keys only act
 /// inside the list, so they still scroll the page elsewhere.
 fn move_between_events(target: Option<&web_sys::Element>, step: i32, anywhere: bool) -> bool {
-    let Ok(toggles) = document().query_selector_all("[data-testid=event] .event-toggle") else {
+    let Ok(toggles) = document().query_selector_all(".event-list .event-toggle") else {
         return false;
     };
     let current =
@@ -80,9 +79,9 @@ fn move_between_events(target: Option<&web_sys::Element>, step: i32, anywhere: b
 
 /// Collapses the expanded event and puts focus back on its heading.
 fn collapse(app: AppState) -> bool {
-    let Some(id) = app.view.with_untracked(|s| s.event.clone()) else {
+    let Some(id) = app.view.with_untracked(|s| s.timeline.event.clone()) else {
         return false;
     };
-    app.edit(|s| s.event = None);
-    focus_selector(&format!("[data-event-id=\"{id}\"] .event-toggle"))
+    app.edit(|s| s.timeline.event = None);
+    focus_selector(&format!("[id=\"event-{id}\"] .event-toggle"))
 }

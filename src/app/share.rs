@@ -1,15 +1,14 @@
 //! Sharing the current view: copy link, embed snippets, citation, and
 //! downloads; and, when embedded, telling the host page how tall we are.
 
-use super::{AppState, use_app};
+use super::{AppState, hooks, use_app};
 use crate::export;
 use crate::filter;
 use crate::share;
-use crate::url_state::View;
+use crate::state::View;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::Closure;
 
 /// What the share dialog shows.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -18,32 +17,10 @@ enum Panel {
     Cite,
 }
 
-fn href() -> String {
-    window().location().href().unwrap_or_default()
-}
-
 /// Today as `YYYY-MM-DD`, for "accessed" dates.
 fn today_iso() -> String {
     let iso: String = js_sys::Date::new_0().to_iso_string().into();
     iso.chars().take(10).collect()
-}
-
-/// Copies text to the clipboard. The async Clipboard API needs a secure
-/// context, so pages opened from `file://` fall back to selecting a field
-/// and `execCommand("copy")`.
-fn copy(text: &str, fallback_field: Option<&web_sys::HtmlTextAreaElement>) -> bool {
-    let clipboard = window().navigator().clipboard();
-    if window().is_secure_context() {
-        let _ = clipboard.write_text(text);
-        return true;
-    }
-    let Some(field) = fallback_field else { return false };
-    field.select();
-    document()
-        .dyn_into::<web_sys::HtmlDocument>()
-        .ok()
-        .and_then(|d| d.exec_command("copy").ok())
-        .unwrap_or(false)
 }
 
 /// Buttons to copy a link, embed, cite and download, with a live status.
@@ -61,12 +38,12 @@ pub fn ShareBar() -> impl IntoView {
         }
     };
     let copy_link = move |_| {
-        let link = share::link(&href(), &app.view.get_untracked());
+        let link = share::link(&hooks::location_href(), &app.view.get_untracked());
         let field = link_field.get();
         if let Some(f) = &field {
             f.set_value(&link);
         }
-        let copied = copy(&link, field.as_ref());
+        let copied = hooks::copy_text(&link, field.as_ref());
         status.set(if copied {
             "Link copied.".into()
         } else {
@@ -84,7 +61,7 @@ pub fn ShareBar() -> impl IntoView {
             <button type="button" data-testid="open-cite" on:click=move |_| open(Panel::Cite)>
                 "Cite…"
             </button>
-            <Show when=move || app.view.with(|s| s.view == View::Timeline)>
+            <Show when=move || app.current.get() == View::Timeline>
                 <DownloadCsv />
             </Show>
             <Download
@@ -117,10 +94,10 @@ pub fn ShareBar() -> impl IntoView {
 /// The two embed snippets for the current view.
 #[component]
 fn EmbedPanel(app: AppState) -> impl IntoView {
-    let (script, iframe) = share::embed_snippets(&href(), &app.view.get_untracked());
+    let (script, iframe) = share::embed_snippets(&hooks::location_href(), &app.view.get_untracked());
     // From a file on disk, addresses point at that file: say so rather than
     // hand out snippets that only work on this computer.
-    let local = window().location().protocol().is_ok_and(|p| p == "file:");
+    let local = hooks::opened_from_file();
     view! {
         <h2 id="share-title">"Embed this view"</h2>
         {local
@@ -145,7 +122,12 @@ fn EmbedPanel(app: AppState) -> impl IntoView {
 /// A citation of the current view with the dataset version and today's date.
 #[component]
 fn CitePanel(app: AppState) -> impl IntoView {
-    let text = share::citation(&href(), &app.view.get_untracked(), app.data.version, &today_iso());
+    let text = share::citation(
+        &hooks::location_href(),
+        &app.view.get_untracked(),
+        app.data.version,
+        &today_iso(),
+    );
     view! {
         <h2 id="share-title">"Cite this view"</h2>
         <CopyField label="Citation" text testid="citation" />
@@ -166,7 +148,7 @@ fn CopyField(label: &'static str, text: String, testid: &'static str) -> impl In
             <button
                 type="button"
                 on:click=move |_| {
-                    let ok = copy(&value, field.get().as_ref());
+                    let ok = hooks::copy_text(&value, field.get().as_ref());
                     copied.set(ok);
                 }
             >
@@ -188,7 +170,7 @@ fn DownloadCsv() -> impl IntoView {
             mime="text/csv;charset=utf-8"
             content=move || {
                 let state = app.view.get_untracked();
-                let outcome = filter::run(app.data, app.index, &state);
+                let outcome = filter::run(app.data, app.index, &state.timeline.filters, state.timeline.order);
                 export::events_csv(app.data, &outcome.events)
             }
         />
@@ -240,10 +222,7 @@ pub fn report_height_to_parent() {
     if parent == window() {
         return;
     }
-    let Some(root) = document().document_element() else {
-        return;
-    };
-    let callback = Closure::<dyn Fn()>::new(move || {
+    hooks::on_page_resize(move || {
         let Some(root) = document().document_element() else {
             return;
         };
@@ -256,13 +235,4 @@ pub fn report_height_to_parent() {
         // The message holds only our height, so any host may read it.
         let _ = parent.post_message(&message, "*");
     });
-    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        observer.observe(&root);
-        if let Some(body) = document().body() {
-            observer.observe(&body);
-        }
-        // Both live as long as the page.
-        callback.forget();
-        std::mem::forget(observer);
-    }
 }

@@ -1,9 +1,10 @@
 //! The frame around every view: header, view switcher, notices, footer.
 
+use super::hooks;
 use super::{
     clauses::ClausesView, share::ShareBar, sources::SourcesView, timeline::TimelineView, use_app, widgets::Link,
 };
-use crate::url_state::{Theme, View};
+use crate::state::{Theme, View};
 use leptos::prelude::*;
 
 /// Header, view switcher, the current view, and the footer. In embed mode
@@ -11,8 +12,8 @@ use leptos::prelude::*;
 #[component]
 pub fn Shell() -> impl IntoView {
     let app = use_app();
-    let embed = move || app.view.with(|s| s.embed);
-    let current = move || app.view.with(|s| s.view);
+    let embed = Memo::new(move |_| app.view.with(|s| s.embed));
+    let current = app.current;
 
     // The theme lives on <html> so the page background follows it too.
     Effect::new(move |_| {
@@ -26,9 +27,9 @@ pub fn Shell() -> impl IntoView {
     });
 
     view! {
-        <div class="shell" class:embed=embed>
+        <div class="shell" class:embed=move || embed.get()>
             <a class="skip-link" href="#main">"Skip to content"</a>
-            <Show when=move || !embed()>
+            <Show when=move || !embed.get()>
                 <header class="site-header">
                     <div class="brand">
                         <h1>"Pactline"</h1>
@@ -39,7 +40,7 @@ pub fn Shell() -> impl IntoView {
                     <ThemeToggle />
                 </header>
             </Show>
-            <Show when=embed>
+            <Show when=move || embed.get()>
                 <header class="embed-bar">
                     <h1 class="embed-title">"Pactline"</h1>
                     <a
@@ -61,7 +62,7 @@ pub fn Shell() -> impl IntoView {
                                 to=move |s| s.view = v
                                 class="view-link"
                                 testid=format!("nav-{}", v.id())
-                                current=Signal::derive(move || current() == v)
+                                current=Signal::derive(move || current.get() == v)
                             >
                                 {v.label()}
                             </Link>
@@ -72,8 +73,8 @@ pub fn Shell() -> impl IntoView {
             <ShareBar />
             <Notices />
             <PrintHeader />
-            <main id="main" tabindex="-1" data-testid="view" data-view=move || current().id()>
-                {move || match current() {
+            <main id="main" tabindex="-1" data-testid="view" data-view=move || current.get().id()>
+                {move || match current.get() {
                     View::Timeline => view! { <TimelineView /> }.into_any(),
                     View::Clauses => view! { <ClausesView /> }.into_any(),
                     View::Sources => view! { <SourcesView /> }.into_any(),
@@ -100,17 +101,21 @@ fn PrintHeader() -> impl IntoView {
     let context = move || {
         app.view.with(|s| match s.view {
             View::Timeline => {
-                let filters = crate::filter::describe(data, s);
+                let filters = crate::filter::describe(data, &s.timeline.filters);
                 if filters.is_empty() {
                     "Timeline, all events.".to_string()
                 } else {
                     format!("Timeline filtered by {}.", filters.join("; "))
                 }
             }
-            View::Clauses => match s.versions(data) {
+            View::Clauses => match s.comparison.versions(data) {
                 Some((a, b)) => format!(
                     "Clause comparison, {a} → {b}{}.",
-                    if s.changed_only { ", changed clauses only" } else { "" }
+                    if s.comparison.changed_only {
+                        ", changed clauses only"
+                    } else {
+                        ""
+                    }
                 ),
                 None => "Clause comparison.".to_string(),
             },
@@ -126,11 +131,11 @@ fn PrintHeader() -> impl IntoView {
                 ". Printed from "
                 {move || {
                     app.view.track();
-                    window().location().href().unwrap_or_default()
+                    hooks::location_href()
                 }}
             </p>
             <p>"Sources:"</p>
-            <ol>{data.sources.iter().map(|s| view! { <li>{s.title} " (" {s.file} ")"</li> }).collect_view()}</ol>
+            <ol>{data.sources.iter().map(|s| view! { <li>{s.title} " (" {s.file.or(s.url)} ")"</li> }).collect_view()}</ol>
         </section>
     }
 }
@@ -140,21 +145,21 @@ fn PrintHeader() -> impl IntoView {
 #[component]
 fn ThemeToggle() -> impl IntoView {
     let app = use_app();
-    let dark = move || match app.view.with(|s| s.theme) {
+    let system_dark = hooks::use_system_dark();
+    let chosen = Memo::new(move |_| app.view.with(|s| s.theme));
+    // Pressed follows the system while the reader has not chosen, even when
+    // the system changes while the page is open.
+    let dark = Memo::new(move |_| match chosen.get() {
         Some(theme) => theme == Theme::Dark,
-        None => window()
-            .match_media("(prefers-color-scheme: dark)")
-            .ok()
-            .flatten()
-            .is_some_and(|m| m.matches()),
-    };
+        None => system_dark.get(),
+    });
     view! {
         <button
             type="button"
             class="theme-toggle"
-            aria-pressed=move || dark().to_string()
+            aria-pressed=move || dark.get().to_string()
             on:click=move |_| {
-                let next = if dark() { Theme::Light } else { Theme::Dark };
+                let next = if dark.get_untracked() { Theme::Light } else { Theme::Dark };
                 app.edit(|s| s.theme = Some(next));
             }
         >

@@ -6,30 +6,9 @@
 use super::use_app;
 use super::widgets::{CertaintyBadge, ConflictClaims, SourceCite};
 use crate::checks::{self, Corroboration};
-use crate::model::{Dataset, Source, SourceKind, Verdict};
+use crate::model::{Source, SourceKind, Verdict};
 use crate::share;
 use leptos::prelude::*;
-
-/// How many claims in the dataset rest on a source: events, clause terms,
-/// conflict claims and tables that cite it.
-pub fn claims_backed(data: &Dataset, id: &str) -> usize {
-    let events = data.events.iter().filter(|e| e.sources.contains(&id)).count();
-    let terms = data
-        .clauses
-        .iter()
-        .flat_map(|c| c.terms)
-        .filter(|t| t.sources.contains(&id))
-        .count();
-    let claims = data
-        .conflicts
-        .iter()
-        .flat_map(|c| c.claims)
-        .filter(|c| c.source == id)
-        .count();
-    let tables = data.tables.iter().filter(|t| t.source == id).count();
-    let checks = checks::checks_by(data, id).count();
-    events + terms + claims + tables + checks
-}
 
 /// The sources view.
 #[component]
@@ -245,11 +224,9 @@ fn Corrections() -> impl IntoView {
 fn SourceCard(source: &'static Source) -> impl IntoView {
     let app = use_app();
     let data = app.data;
-    let backed = claims_backed(data, source.id);
+    let backed = data.claims_backed(source.id);
     let conflicts: Vec<_> = data
-        .conflicts
-        .iter()
-        .filter(|c| c.claims.iter().any(|cl| cl.source == source.id))
+        .conflicts_of_source(source.id)
         .map(|c| view! { <li><a href=format!("#conflict-{}", c.id)>{c.title}</a></li> })
         .collect();
     let conflict_count = conflicts.len();

@@ -2,8 +2,8 @@
 
 use super::use_app;
 use crate::model::{Certainty, Conflict, Dataset};
+use crate::state::{View, ViewState};
 use crate::text;
-use crate::url_state::{View, ViewState};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -86,13 +86,15 @@ pub fn reveal(id: String) {
     });
 }
 
-/// Text with every occurrence of the search terms marked.
+/// Text with every occurrence of the search terms marked. The marked
+/// pieces are a memo, so text the new terms do not touch keeps its DOM.
 #[component]
-pub fn Highlighted(text: &'static str, terms: Signal<Vec<String>>) -> impl IntoView {
+pub fn Highlighted(text: &'static str, terms: Memo<Vec<String>>) -> impl IntoView {
+    let pieces = Memo::new(move |_| terms.with(|terms| text::highlight(text, terms)));
     move || {
-        terms.with(|terms| {
-            text::highlight(text, terms)
-                .into_iter()
+        pieces.with(|pieces| {
+            pieces
+                .iter()
                 .map(|seg| {
                     if seg.hit {
                         view! { <mark>{seg.text}</mark> }.into_any()

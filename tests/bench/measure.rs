@@ -22,7 +22,7 @@ use fantoccini::wd::{TimeoutConfiguration, WebDriverCompatibleCommand};
 use serde_json::{Value, json};
 
 use super::server::BenchServer;
-use super::tools::{Data, Interaction, Loaded, Tool};
+use super::tools::{Data, Interaction, Loaded, Timed, Tool};
 use crate::support::driver::{Driver, Session};
 use crate::support::server::{Destination, Server};
 
@@ -85,6 +85,13 @@ pub struct Load {
     /// Each interaction step: ms from the input to the end of the next
     /// rendered frame.
     pub interaction_ms: Vec<f64>,
+    /// Per interaction step: elements changed outside what it is meant to
+    /// change (the list, the counts, the axis).
+    pub interaction_outside: Vec<f64>,
+    /// What changed outside, a few per step, for the report's notes.
+    pub outside_examples: Vec<String>,
+    /// Per version picked in the clause comparison: ms to the next frame.
+    pub version_change_ms: Vec<f64>,
     /// Live JS heap after load and a forced garbage collection, bytes.
     pub heap_bytes: f64,
     /// The wasm linear memory, bytes (not part of the JS heap).
@@ -219,8 +226,23 @@ impl Rig {
                     .as_f64()
                     .ok_or_else(|| format!("{name}: interaction gave no `{key}`: {result}"))
             };
-            load.interaction_dom_ms.push(number("dom")?);
-            load.interaction_ms.push(number("paint")?);
+            match step.counts_as {
+                Timed::Interaction => {
+                    // No DOM change at all (null) has no "DOM changed" time.
+                    load.interaction_dom_ms.extend(result["dom"].as_f64());
+                    load.interaction_ms.push(number("paint")?);
+                    load.interaction_outside.push(number("outside")?);
+                    load.outside_examples.extend(
+                        result["outsideWhat"]
+                            .as_array()
+                            .into_iter()
+                            .flatten()
+                            .filter_map(|what| what.as_str().map(str::to_owned)),
+                    );
+                }
+                Timed::VersionChange => load.version_change_ms.push(number("paint")?),
+                Timed::Setup => {}
+            }
             tokio::time::sleep(Duration::from_millis(interaction.settle_ms)).await;
         }
 

@@ -83,27 +83,69 @@
   // under `root` changed (`dom`) and until the next frame after it was
   // rendered (`paint`), plus the text of `check` before and at that moment
   // so the bench can verify the interaction did what it should.
+  //
+  // It also counts the elements changed elsewhere on the page by then:
+  // anything outside `EXPECTED`, what a keystroke is meant to change (the
+  // list, the live count, the option counts and "Clear all", the axis, and
+  // the printed page's header, which names the filters) or a version pick
+  // (the comparison). A fine-grained page changes nothing else.
+  var EXPECTED = [".event-list", "[data-testid=event-count]", ".facet-option", ".clear-all", ".axis",
+                  ".print-header", ".clauses"];
+  function elementOf(node) {
+    return node.nodeType === 1 ? node : node.parentElement;
+  }
+  function describe(el) {
+    var text = el.tagName.toLowerCase();
+    if (el.id) text += "#" + el.id;
+    if (el.className && typeof el.className === "string") text += "." + el.className.trim().split(/\s+/).join(".");
+    return text;
+  }
   function measure(root, act, check) {
     return new Promise(function (resolve, reject) {
       var target = document.querySelector(root);
       if (!target) return reject(new Error("nothing matches " + root));
       var before = textOf(check);
       var start = 0;
+      var elsewhere = new MutationObserver(function () {});
+      elsewhere.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
       var timer = setTimeout(function () {
         observer.disconnect();
+        elsewhere.disconnect();
         reject(new Error("nothing under " + root + " changed within 5 s"));
       }, 5000);
+      var changed = false;
+      function finish(dom, painted) {
+        var outside = new Set();
+        elsewhere.takeRecords().forEach(function (record) {
+          var el = elementOf(record.target);
+          if (el && !EXPECTED.some(function (css) { return el.closest(css); })) outside.add(el);
+        });
+        elsewhere.disconnect();
+        resolve({
+          dom: dom, paint: painted - start, before: before, check: textOf(check),
+          outside: outside.size, outsideWhat: Array.from(outside).slice(0, 5).map(describe)
+        });
+      }
       var observer = new MutationObserver(function () {
         observer.disconnect();
         clearTimeout(timer);
+        changed = true;
         var dom = performance.now() - start;
-        afterNextFrame(function (painted) {
-          resolve({ dom: dom, paint: painted - start, before: before, check: textOf(check) });
-        });
+        afterNextFrame(function (painted) { finish(dom, painted); });
       });
       observer.observe(target, { childList: true, subtree: true, characterData: true, attributes: true });
       start = performance.now();
       act();
+      // A page that updates only what changed may change nothing (a letter
+      // that leaves the same matches and marks): then the interaction is
+      // done when the next frame is, and `dom` is null. The bench's check
+      // of the live count still catches a page that has not caught up.
+      afterNextFrame(function (painted) {
+        if (changed) return;
+        observer.disconnect();
+        clearTimeout(timer);
+        finish(null, painted);
+      });
     });
   }
 
@@ -114,6 +156,15 @@
     return measure(root, function () {
       box.value = value;
       box.dispatchEvent(new Event("input", { bubbles: true }));
+    }, check);
+  };
+
+  // A choice in a drop-down: the new value and the `change` event.
+  bench.select = function (select, value, root, check) {
+    var field = document.querySelector(select);
+    return measure(root, function () {
+      field.value = value;
+      field.dispatchEvent(new Event("change", { bubbles: true }));
     }, check);
   };
 

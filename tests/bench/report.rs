@@ -50,7 +50,7 @@ impl Stat {
         }
         samples.sort_by(f64::total_cmp);
         let mid = samples.len() / 2;
-        let median = if samples.len() % 2 == 0 {
+        let median = if samples.len().is_multiple_of(2) {
             (samples[mid - 1] + samples[mid]) / 2.0
         } else {
             samples[mid]
@@ -99,6 +99,9 @@ struct Metric {
     samples: fn(&Load) -> Vec<f64>,
 }
 
+/// Where a metric's target for a dataset comes from.
+type TargetOf = fn(Data) -> Option<Target>;
+
 const TRANSFER: Metric = Metric {
     name: "first-load transfer (brotli)",
     unit: Unit::KiB,
@@ -123,6 +126,16 @@ const INTERACTION_DOM: Metric = Metric {
     name: "keystroke → DOM changed",
     unit: Unit::Ms,
     samples: |load| load.interaction_dom_ms.clone(),
+};
+const OUTSIDE: Metric = Metric {
+    name: "elements changed outside the list, counts and axis, per keystroke",
+    unit: Unit::Count,
+    samples: |load| load.interaction_outside.clone(),
+};
+const VERSION_CHANGE: Metric = Metric {
+    name: "version picked in the comparison → next frame",
+    unit: Unit::Ms,
+    samples: |load| load.version_change_ms.clone(),
 };
 const HEAP: Metric = Metric {
     name: "JS heap after load ³",
@@ -291,7 +304,7 @@ pub fn markdown(context: &Context, cells: &[Cell]) -> String {
         "| metric | events | Pactline | TimelineJS | Pactline ÷ TimelineJS | target |\n\
          | --- | ---: | ---: | ---: | ---: | --- |"
     );
-    let rows: [(&Metric, fn(Data) -> Option<Target>); 7] = [
+    let rows: [(&Metric, TargetOf); 7] = [
         (&TRANSFER, transfer_target),
         (&FIRST_EVENT, first_event_target),
         (&ALL_EVENTS, no_target),
@@ -330,9 +343,10 @@ pub fn markdown(context: &Context, cells: &[Cell]) -> String {
     let _ = writeln!(
         out,
         "| events | first event painted | first screen painted ¹ (events: time) | start-up: wasm received → instantiated → \
-         first event in the DOM ⁶ | {} → next frame | keystroke → DOM changed | target | JS heap ³ | \
+         first event in the DOM ⁶ | {} → next frame | keystroke → DOM changed | target | elements changed \
+         elsewhere per keystroke ⁷ (target 0) | version picked in the comparison → next frame | JS heap ³ | \
          wasm memory ³ | transfer |\n\
-         | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |",
+         | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
         Tool::Pactline.interaction_label()
     );
     for &data in &context.pactline_scale {
@@ -343,7 +357,7 @@ pub fn markdown(context: &Context, cells: &[Cell]) -> String {
         };
         let _ = writeln!(
             out,
-            "| {} | {} | {}: {} | {} ms | {} | {} | {target} | {} | {} | {} |",
+            "| {} | {} | {}: {} | {} ms | {} | {} | {target} | {} | {} | {} | {} | {} |",
             data.label(),
             FIRST_EVENT.cell(ours),
             count_range(ours.iter().map(|load| load.shown)),
@@ -351,6 +365,8 @@ pub fn markdown(context: &Context, cells: &[Cell]) -> String {
             medians(&START_UP, ours, " → "),
             INTERACTION.cell(ours),
             INTERACTION_DOM.cell(ours),
+            OUTSIDE.cell(ours),
+            VERSION_CHANGE.cell(ours),
             HEAP.cell(ours),
             WASM_MEMORY.cell(ours),
             TRANSFER.cell(ours),
@@ -412,7 +428,13 @@ fn notes(out: &mut String, context: &Context, cells: &[Cell]) {
          instantiated (the probe wraps `WebAssembly.instantiateStreaming`, which downloads and compiles \
          as the bytes arrive); the first event element in the DOM (generating the synthetic events, \
          indexing and filtering them, rendering the first screen). The rest, up to “first event \
-         painted”, is the rest of the start-up's script, then style, layout and paint.\n",
+         painted”, is the rest of the start-up's script, then style, layout and paint.\n\
+         7. By the frame after each keystroke, a second MutationObserver on the whole page counts the \
+         elements changed outside what a search is meant to change (the event list, the live count, the \
+         option counts and \"Clear all\", the year axis, the printed page's header naming the filters). A page whose parts each read only their own \
+         slice of the state changes none. Seen outside this run: {}. The version figure picks each earlier \
+         version for side A of the clause comparison in turn (`change` dispatched), checked against the \
+         library's summary line for that pair.\n",
         count_range(
             cells
                 .iter()
@@ -425,6 +447,7 @@ fn notes(out: &mut String, context: &Context, cells: &[Cell]) {
         ),
         data_sizes.join(", "),
         Unit::KiB.format(service_worker),
+        outside_examples(cells),
     );
 
     let _ = writeln!(out, "What the pages reported (all runs, warm-ups excluded):\n");
@@ -458,5 +481,29 @@ fn notes(out: &mut String, context: &Context, cells: &[Cell]) {
             list(offorigin),
             list(errors)
         );
+    }
+}
+
+/// The elements that keystrokes changed outside what they should, as the
+/// probe described them, each once; "nothing" when there were none.
+fn outside_examples(cells: &[Cell]) -> String {
+    let mut seen: Vec<&str> = cells
+        .iter()
+        .filter(|cell| cell.tool == Tool::Pactline)
+        .flat_map(|cell| {
+            cell.loads
+                .iter()
+                .flat_map(|load| load.outside_examples.iter().map(String::as_str))
+        })
+        .collect();
+    seen.sort_unstable();
+    seen.dedup();
+    if seen.is_empty() {
+        "nothing".to_owned()
+    } else {
+        seen.iter()
+            .map(|what| format!("`{what}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }

@@ -7,7 +7,7 @@
 //! tools alike through this.
 
 use pactline::filter::{self, SearchIndex};
-use pactline::url_state::ViewState;
+use pactline::state::{Filters, Order};
 use serde_json::{Value, json};
 
 /// What the bench types into Pactline's search box, one keystroke at a
@@ -61,7 +61,7 @@ pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(digit);
@@ -90,11 +90,24 @@ pub enum Loaded {
 /// One timed interaction step, run in the page by the probe.
 #[derive(Clone, Debug)]
 pub struct Step {
-    /// The probe function (`type` or `click`) and its arguments.
+    /// The probe function (`type`, `select` or `click`) and its arguments.
     pub call: Value,
     /// What the probe's `check` element must read afterwards, when known
     /// in advance; otherwise it must merely read differently than before.
     pub expect: Option<String>,
+    /// Which figure the step's timing goes into.
+    pub counts_as: Timed,
+}
+
+/// What a step's timing is a sample of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Timed {
+    /// The tool's interaction (a Pactline keystroke, a TimelineJS click).
+    Interaction,
+    /// A version picked in Pactline's clause comparison.
+    VersionChange,
+    /// Getting to where the next steps happen; not reported.
+    Setup,
 }
 
 /// The interaction timed after each load.
@@ -178,16 +191,18 @@ impl Tool {
                 let index = SearchIndex::new(&dataset);
                 let steps = (1..=QUERY.len())
                     .map(|end| {
-                        let state = ViewState {
+                        let filters = Filters {
                             q: QUERY[..end].to_owned(),
-                            ..ViewState::default()
+                            ..Filters::default()
                         };
-                        let shown = filter::run(&dataset, &index, &state).events.len();
+                        let shown = filter::run(&dataset, &index, &filters, Order::Asc).events.len();
                         Step {
                             call: json!({ "fn": "type", "args": ["#search", &QUERY[..end], VIEW, COUNT] }),
                             expect: Some(count_text(shown, dataset.events.len())),
+                            counts_as: Timed::Interaction,
                         }
                     })
+                    .chain(version_changes())
                     .collect();
                 // Typing speed: a keystroke every ~150 ms.
                 Interaction { steps, settle_ms: 150 }
@@ -200,6 +215,7 @@ impl Tool {
                             "args": [".tl-slidenav-next", "#timeline-embed", ".tl-timemarker-active .tl-timemarker-text"],
                         }),
                         expect: None,
+                        counts_as: Timed::Interaction,
                     };
                     NEXT_SLIDE_CLICKS
                 ],
@@ -209,6 +225,34 @@ impl Tool {
         }
     }
 }
+
+/// After the keystrokes: open the clause comparison, then pick each
+/// earlier version for side A in turn, each checked against the summary
+/// line the library writes for that pair.
+fn version_changes() -> impl Iterator<Item = Step> {
+    let data = pactline::data::builtin();
+    let open = Step {
+        call: json!({ "fn": "click", "args": ["[data-testid=nav-clauses]", VIEW, SUMMARY] }),
+        expect: None,
+        counts_as: Timed::Setup,
+    };
+    let last = data.versions.last().map_or("", |v| v.id);
+    let picks = data.versions[..data.versions.len().saturating_sub(1)]
+        .iter()
+        .rev()
+        .map(move |v| {
+            let rows = pactline::compare::compare(data, v.id, last);
+            Step {
+                call: json!({ "fn": "select", "args": ["#version-a", v.id, VIEW, SUMMARY] }),
+                expect: Some(pactline::compare::Summary::of(&rows).line(v.id, last)),
+                counts_as: Timed::VersionChange,
+            }
+        });
+    std::iter::once(open).chain(picks)
+}
+
+/// The clause comparison's summary line.
+const SUMMARY: &str = "[data-testid=clause-summary]";
 
 /// Pactline's live count.
 const COUNT: &str = "[data-testid=event-count]";

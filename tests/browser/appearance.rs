@@ -1,24 +1,22 @@
-//! How the app looks and degrades (issue 7): light and dark themes (the
-//! system preference by default, `theme=` and the toggle to override it);
-//! printing (a PDF that names the dataset version, the filters or versions
-//! shown and the sources, without the on-screen controls); and the static
-//! summary a reader gets when WebAssembly or JavaScript is turned off.
+//! How the app looks (issue 7): light and dark themes (the system
+//! preference by default, on a light system and on a dark one, with
+//! `theme=` and the toggle to override it); and printing (a PDF that names
+//! the dataset version, the filters or versions shown and the sources,
+//! without the on-screen controls). What it falls back to without
+//! WebAssembly or JavaScript is in `fallbacks.rs`.
 //!
-//! The last two start a second browser on the scenario's engine with other
-//! settings ([`ExtraSettings`]); its page shares the app's server, so the
-//! harness still sees any request it tries to send off 127.0.0.1.
+//! The dark system is a second browser on the scenario's engine, started
+//! with that engine's switch for it (`tests/support/other_browser.rs`).
 
-use pactline::url_state::ViewState;
+use pactline::state::ViewState;
 use serde_json::json;
 
-use crate::support::driver::{Driver, Engine, ExtraSettings};
+use crate::support::engines::{Engine, ExtraSettings};
+use crate::support::other_browser::{BrowserSettings, firefox_pref, in_other_browser};
 use crate::support::page::Page;
 
 /// The theme toggle in the site header.
 const TOGGLE: &str = "button.theme-toggle";
-
-/// The summary `index.html` carries for browsers that cannot run the app.
-const SUMMARY: &str = "#static-summary";
 
 /// The page's background as `[r, g, b]` (0–255): the body's, or the root's
 /// where the body's is transparent.
@@ -90,30 +88,44 @@ async fn wait_for_theme_in_url(page: &Page, value: &str) -> Result<(), String> {
     .await
 }
 
-/// Without `theme=` the page follows the system's colour scheme (whatever
-/// the browser reports for `prefers-color-scheme`) and sets no
-/// `data-theme`; `theme=dark` and `theme=light` force one on every view.
-pub async fn theme_follows_system_unless_set_in_url(page: &Page) -> Result<(), String> {
+/// Fails unless the page, opened without `theme=`, follows a `system`
+/// (`"light"` or `"dark"`) colour scheme: the browser reports it for
+/// `prefers-color-scheme`, the page sets no `data-theme`, is painted in
+/// it, and the theme toggle's `aria-pressed` says whether it is dark.
+async fn expect_follows_system(page: &Page, system: &str) -> Result<(), String> {
     page.open("").await?;
+    let reported = page
+        .execute_json("return matchMedia('(prefers-color-scheme: dark)').matches;", vec![])
+        .await?;
+    let dark = system == "dark";
+    if reported != json!(dark) {
+        return Err(format!(
+            "[{}] test set-up: the browser should report a {system} system, but prefers-color-scheme: dark is {reported}",
+            page.engine().name()
+        ));
+    }
     let forced = page
         .execute_json("return document.documentElement.getAttribute('data-theme');", vec![])
         .await?;
     if !forced.is_null() {
         return Err(format!("without theme= <html> has data-theme={forced}, expected none"));
     }
-    let system_dark = page
-        .execute_json("return matchMedia('(prefers-color-scheme: dark)').matches;", vec![])
-        .await?
-        == json!(true);
-    expect_painted(page, if system_dark { "dark" } else { "light" }).await?;
+    expect_painted(page, system).await?;
     let pressed = page.attr(TOGGLE, "aria-pressed").await?;
-    let expected = system_dark.to_string();
+    let expected = dark.to_string();
     if pressed.as_deref() != Some(expected.as_str()) {
         return Err(format!(
-            "{TOGGLE} has aria-pressed={pressed:?}, but the system is {} (expected {expected:?})",
-            if system_dark { "dark" } else { "light" }
+            "{TOGGLE} has aria-pressed={pressed:?}, but the system is {system} (expected {expected:?})"
         ));
     }
+    Ok(())
+}
+
+/// On a light system (every engine's default here) the page without
+/// `theme=` is light and sets no `data-theme`; `theme=dark` and
+/// `theme=light` force one on every view.
+pub async fn theme_follows_system_unless_set_in_url(page: &Page) -> Result<(), String> {
+    expect_follows_system(page, "light").await?;
     for view in ["timeline", "clauses", "sources"] {
         for theme in ["dark", "light"] {
             page.open(&format!("view={view}&theme={theme}")).await?;
@@ -124,6 +136,60 @@ pub async fn theme_follows_system_unless_set_in_url(page: &Page) -> Result<(), S
         }
     }
     Ok(())
+}
+
+/// A browser on `engine` whose system colour scheme is dark.
+fn dark_system(engine: Engine) -> BrowserSettings {
+    let settings = match engine {
+        // Blink's own setting for what prefers-color-scheme reports (0 is
+        // dark); headless Chromium has no system theme to follow.
+        Engine::Chromium => ExtraSettings {
+            args: vec!["--blink-settings=preferredColorScheme=0".into()],
+            ..ExtraSettings::default()
+        },
+        // What Firefox takes the system theme to be.
+        Engine::Firefox => ExtraSettings {
+            prefs: firefox_pref("ui.systemUsesDarkTheme", 1),
+            ..ExtraSettings::default()
+        },
+        // MiniBrowser's switch: GTK's prefer-dark-theme, which WebKitGTK
+        // reports as prefers-color-scheme.
+        Engine::Webkit => ExtraSettings {
+            args: vec!["--dark-mode".into()],
+            ..ExtraSettings::default()
+        },
+    };
+    BrowserSettings {
+        label: "dark-system",
+        settings,
+        ..BrowserSettings::default()
+    }
+}
+
+/// On a dark system the page without `theme=` is dark, sets no
+/// `data-theme` and its toggle reads pressed; `theme=light` still forces
+/// light.
+pub async fn theme_follows_a_dark_system(page: &Page) -> Result<(), String> {
+    // The scenario's own page stays on the app, for the harness's checks.
+    page.open("").await?;
+    in_other_browser(page, &dark_system(page.engine()), async |page: &Page| {
+        expect_follows_system(page, "dark").await?;
+        page.open("view=clauses&theme=light").await?;
+        wait_for_theme(page, "light").await?;
+        expect_painted(page, "light")
+            .await
+            .map_err(|e| format!("theme=light on a dark system: {e}"))?;
+        let errors = page.take_errors().await?;
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(format!(
+                "[{}] page errors on the dark system: {errors:?}",
+                page.engine().name()
+            ))
+        }
+    })
+    .await
 }
 
 /// The theme toggle switches light to dark and back: `data-theme`, the
@@ -255,7 +321,7 @@ pub async fn printed_timeline_names_filter_version_and_sources(page: &Page) -> R
     page.wait_for(r#"[data-testid="event"]"#).await?;
     let data = pactline::data::builtin();
     let (state, _) = ViewState::parse(QUERY, data);
-    let filters = pactline::filter::describe(data, &state).join("; ");
+    let filters = pactline::filter::describe(data, &state.timeline.filters).join("; ");
     let mut wanted = vec![format!("Timeline filtered by {filters}")];
     if !wanted[0].contains("parties: Amazon") {
         return Err(format!("the oracle describes the filter as {:?}", wanted[0]));
@@ -274,203 +340,4 @@ pub async fn printed_comparison_names_versions_and_sources(page: &Page) -> Resul
     wanted.extend(printed_basics());
     let text = printed_text(page, "clauses-2019-2026").await?;
     expect_printed(page, "clauses-2019-2026", &text, &wanted)
-}
-
-/// How to start a browser with something turned off: its driver's
-/// environment (which the browser inherits) and the session's settings.
-#[derive(Default)]
-struct Restriction {
-    /// A short name for the driver's log file.
-    label: &'static str,
-    driver_env: Vec<(&'static str, &'static str)>,
-    settings: ExtraSettings,
-}
-
-/// One Firefox preference, as [`ExtraSettings::prefs`] takes it.
-fn firefox_pref(name: &str, value: bool) -> serde_json::Map<String, serde_json::Value> {
-    serde_json::Map::from_iter([(name.to_owned(), value.into())])
-}
-
-/// A browser on `engine` in which `WebAssembly` is undefined.
-fn without_webassembly(engine: Engine) -> Restriction {
-    let label = "no-wasm";
-    match engine {
-        // V8 without its JIT has no WebAssembly (`--noexpose_wasm` no longer
-        // hides it from Blink).
-        Engine::Chromium => Restriction {
-            label,
-            settings: ExtraSettings {
-                args: vec!["--js-flags=--jitless".into()],
-                ..ExtraSettings::default()
-            },
-            ..Restriction::default()
-        },
-        Engine::Firefox => Restriction {
-            label,
-            settings: ExtraSettings {
-                prefs: firefox_pref("javascript.options.wasm", false),
-                ..ExtraSettings::default()
-            },
-            ..Restriction::default()
-        },
-        // MiniBrowser has no switch for it; JavaScriptCore reads its
-        // options from the environment.
-        Engine::Webkit => Restriction {
-            label,
-            driver_env: vec![("JSC_useWasm", "false")],
-            ..Restriction::default()
-        },
-    }
-}
-
-/// A browser on `engine` with JavaScript turned off.
-fn without_javascript(engine: Engine) -> Restriction {
-    let args = |arg: &str| ExtraSettings {
-        args: vec![arg.into()],
-        ..ExtraSettings::default()
-    };
-    let settings = match engine {
-        Engine::Chromium => args("--blink-settings=scriptEnabled=false"),
-        Engine::Firefox => ExtraSettings {
-            prefs: firefox_pref("javascript.enabled", false),
-            ..ExtraSettings::default()
-        },
-        Engine::Webkit => args("--enable-javascript=false"),
-    };
-    Restriction {
-        label: "no-js",
-        settings,
-        ..Restriction::default()
-    }
-}
-
-/// Opens `query` on `page` (with everything turned on): the app replaces
-/// the static summary. Then runs `body` on a page in a second browser on
-/// the same engine, started with `restriction`, and closes that browser
-/// afterwards, also when `body` fails.
-async fn compare_with_browser<T>(
-    page: &Page,
-    query: &str,
-    restriction: &Restriction,
-    body: impl AsyncFnOnce(&Page) -> Result<T, String>,
-) -> Result<T, String> {
-    page.open(query).await?;
-    if page.count(SUMMARY).await? != 0 {
-        return Err(format!(
-            "[{}] the app left the static summary in place",
-            page.engine().name()
-        ));
-    }
-    let driver = Driver::start_with_env(page.engine(), restriction.label, &restriction.driver_env).await?;
-    let session = driver
-        .new_session_with(&page.proxy_address(), &restriction.settings)
-        .await?;
-    let other = page.sibling(session);
-    let outcome = body(&other).await;
-    let closed = other.close().await;
-    let value = outcome?;
-    closed?;
-    Ok(value)
-}
-
-/// Fails unless the static summary is showing: the key events (those that
-/// changed a clause, as reported) and a table with one row per clause.
-async fn expect_static_summary(page: &Page) -> Result<(), String> {
-    let data = pactline::data::builtin();
-    let key_events = data
-        .events
-        .iter()
-        .filter(|e| e.certainty == pactline::model::Certainty::Reported && !e.clause_changes.is_empty())
-        .count();
-    page.wait_for(SUMMARY).await?;
-    let rows = page.count(&format!("{SUMMARY} table tbody tr")).await?;
-    if rows != data.clauses.len() {
-        return Err(format!(
-            "[{}] the static summary's clause table has {rows} rows, expected one per clause ({})",
-            page.engine().name(),
-            data.clauses.len()
-        ));
-    }
-    let events = page.count(&format!("{SUMMARY} ul li")).await?;
-    if events != key_events {
-        return Err(format!(
-            "[{}] the static summary lists {events} key events, expected {key_events}",
-            page.engine().name()
-        ));
-    }
-    if page.count(r#"[data-testid="view"]"#).await? != 0 {
-        return Err(format!("[{}] the app rendered a view after all", page.engine().name()));
-    }
-    Ok(())
-}
-
-/// With WebAssembly turned off the page keeps the static summary and says
-/// why (naming WebAssembly); the only errors are the app's failed start
-/// for want of WebAssembly, and the error banner stays hidden since the
-/// summary already explains.
-pub async fn without_webassembly_shows_summary_and_why(page: &Page) -> Result<(), String> {
-    const QUERY: &str = "view=clauses";
-    let restriction = without_webassembly(page.engine());
-    compare_with_browser(page, QUERY, &restriction, async |page: &Page| {
-        page.goto(&format!("{}?{QUERY}", page.app_url())).await?;
-        let wasm = page.execute_json("return typeof WebAssembly;", vec![]).await?;
-        if wasm != json!("undefined") {
-            return Err(format!(
-                "[{}] the settings left WebAssembly {wasm}",
-                page.engine().name()
-            ));
-        }
-        expect_static_summary(page).await?;
-        let why = page.text("#static-why").await?;
-        if !why.contains("WebAssembly") || !why.contains("turned off") {
-            return Err(format!(
-                "[{}] #static-why should say WebAssembly is turned off, says {why:?}",
-                page.engine().name()
-            ));
-        }
-        let banner_hidden = page
-            .execute_json("return document.getElementById('boot-error').hidden;", vec![])
-            .await?;
-        if banner_hidden != json!(true) {
-            return Err(format!(
-                "[{}] #boot-error is showing on top of the static summary",
-                page.engine().name()
-            ));
-        }
-        let unexpected: Vec<String> = page
-            .take_errors()
-            .await?
-            .into_iter()
-            .filter(|error| !error.contains("WebAssembly"))
-            .collect();
-        if unexpected.is_empty() {
-            Ok(())
-        } else {
-            Err(format!(
-                "[{}] page errors other than the missing WebAssembly: {unexpected:?}",
-                page.engine().name()
-            ))
-        }
-    })
-    .await
-}
-
-/// With JavaScript turned off the page shows the static summary and the
-/// `<noscript>` notice saying JavaScript is off.
-pub async fn without_javascript_shows_summary_and_noscript(page: &Page) -> Result<(), String> {
-    const QUERY: &str = "view=timeline";
-    let restriction = without_javascript(page.engine());
-    compare_with_browser(page, QUERY, &restriction, async |page: &Page| {
-        page.goto(&format!("{}?{QUERY}", page.app_url())).await?;
-        expect_static_summary(page).await?;
-        let notice = page.text("noscript .why").await?;
-        if !notice.contains("JavaScript is turned off") {
-            return Err(format!(
-                "[{}] the <noscript> notice should say JavaScript is turned off, says {notice:?}",
-                page.engine().name()
-            ));
-        }
-        Ok(())
-    })
-    .await
 }

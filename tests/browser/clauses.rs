@@ -9,7 +9,7 @@
 
 use pactline::compare::{self, ClauseComparison, Summary};
 use pactline::data;
-use pactline::url_state::ViewState;
+use pactline::state::{Comparison, ViewState};
 
 use super::timeline::{
     expect_eq, expect_expanded, expect_notice_names_ignored, link_query, param, wait_for_absent, wait_for_focus,
@@ -201,19 +201,15 @@ pub(super) async fn expect_selected_clause(page: &Page, id: &str) -> Result<(), 
 }
 
 /// The changed clause that `n` (`forward`) or `p` selects from clause
-/// `from`: the nearest one past it (or before it) in row order, in the
-/// comparison that `query` names (or the default pair).
+/// `from`, in the comparison that `query` names: the library's own rule.
 pub(super) fn changed_clause_from(query: &str, from: &str, forward: bool) -> Option<&'static str> {
     let data = data::builtin();
     let (state, _) = ViewState::parse(query, data);
-    let (a, b) = state.versions(data).unwrap_or(DEFAULT_VERSIONS);
-    let position = |id: &str| data.clauses.iter().position(|clause| clause.id == id);
-    let changed = changed_clauses(a, b);
-    if forward {
-        changed.into_iter().find(|id| position(id) > position(from))
-    } else {
-        changed.into_iter().rev().find(|id| position(id) < position(from))
-    }
+    let comparison = Comparison {
+        clause: Some(from.to_string()),
+        ..state.comparison
+    };
+    comparison.changed_clause(data, forward)
 }
 
 // ---------------------------------------------------------------------------

@@ -1,7 +1,10 @@
 //! Self-tests of the harness. The after-scenario checks ("no request left
-//! 127.0.0.1", "no page errors") only mean something if the recorders would
-//! have caught a violation, so each engine is shown one; keyboard input is
-//! checked to arrive as the app will see it; and the reset that lets one
+//! 127.0.0.1 or went unread", "no page errors") only mean something if the
+//! recorders would have caught a violation, so each engine is shown one:
+//! an off-origin request, an unparseable one, an error on a planted page,
+//! and errors in the real app, caught by the app's own recorder (Firefox
+//! and WebKit have no console log to fall back on). Keyboard input is
+//! checked to arrive as the app will see it, and the reset that lets one
 //! browser session serve scenario after scenario is shown to leave nothing
 //! of the app behind.
 //!
@@ -11,10 +14,12 @@
 use std::path::Path;
 
 use serde_json::json;
+use tokio::io::AsyncWriteExt;
 
 use super::offline::wait_until_offline_ready;
 use crate::support::page::Page;
-use crate::support::server::{DEFAULT_BASE_PATH, Destination, Server};
+use crate::support::server::{DEFAULT_BASE_PATH, Destination, Server, UNPARSEABLE_METHOD};
+use crate::support::steps::VIEW;
 
 /// Starts a second origin serving the harness's fixture pages.
 async fn fixture_server() -> Result<Server, String> {
@@ -78,6 +83,121 @@ pub async fn page_error_is_recorded(page: &Page) -> Result<(), String> {
             .any(|error| error.contains("pactline self-test error")))
     })
     .await?;
+    page.take_errors().await?;
+    Ok(())
+}
+
+/// Sent to the app's server as if it were a request: no method, target
+/// and version, so the server cannot read it.
+const GARBAGE_REQUEST: &[u8] = b"pactline self-test: not HTTP\r\n\r\n";
+
+/// Bytes the server cannot read as a request are recorded, as an
+/// unparseable request that the after-scenario check counts as stray.
+pub async fn unparseable_request_is_recorded(page: &Page) -> Result<(), String> {
+    page.open("").await?;
+    let address = page.proxy_address();
+    let mut stream = tokio::net::TcpStream::connect(&address)
+        .await
+        .map_err(|e| format!("connecting to {address}: {e}"))?;
+    stream
+        .write_all(GARBAGE_REQUEST)
+        .await
+        .map_err(|e| format!("writing to {address}: {e}"))?;
+    page.wait_until("the server has recorded the unparseable request", async || {
+        Ok(page.offorigin_requests().iter().any(|request| {
+            request.destination == Destination::Unparseable
+                && request.method == UNPARSEABLE_METHOD
+                && request.target.contains("pactline self-test: not HTTP")
+        }))
+    })
+    .await
+    .map_err(|e| {
+        format!(
+            "{e}; recorded: {:?}",
+            page.requests().iter().map(ToString::to_string).collect::<Vec<_>>()
+        )
+    })?;
+    page.take_offorigin_requests();
+    Ok(())
+}
+
+/// What the app's own recorder (`index.html`) holds, read directly rather
+/// than through [`Page::errors`], which on Chromium adds the console's.
+const APP_RECORDED: &str =
+    "return Array.isArray(window.__pactlineErrors) ? window.__pactlineErrors.map(String) : null;";
+
+/// Whether the app's error box (`#boot-error` in `index.html`) shows.
+const ERROR_BOX_SHOWN: &str =
+    "const box = document.getElementById('boot-error'); return !!box && !box.hidden && box.offsetHeight > 0;";
+
+/// Thrown by a script added to the app's page, after the app has started.
+const PLANTED_APP_ERROR: &str = "pactline self-test: an error in the running app";
+
+/// Waits until the app's own recorder holds an error that `matches`, and
+/// its error box shows; returns what the recorder holds.
+async fn expect_app_recorded(page: &Page, what: &str, matches: impl Fn(&str) -> bool) -> Result<Vec<String>, String> {
+    let mut recorded = Vec::new();
+    page.wait_until(&format!("the app's recorder holds {what}"), async || {
+        let value = page.execute_json(APP_RECORDED, vec![]).await?;
+        recorded = serde_json::from_value::<Option<Vec<String>>>(value)
+            .map_err(|e| format!("reading window.__pactlineErrors: {e}"))?
+            .ok_or("the app's page has no window.__pactlineErrors")?;
+        Ok(recorded.iter().any(|error| matches(error)))
+    })
+    .await
+    .map_err(|e| format!("{e}; it holds {recorded:?}"))?;
+    page.wait_until("the app's error box (#boot-error) shows", async || {
+        Ok(page.execute_json(ERROR_BOX_SHOWN, vec![]).await? == json!(true))
+    })
+    .await?;
+    Ok(recorded)
+}
+
+/// An uncaught error in the running app (thrown by a script added to its
+/// `index.html`, after the app has rendered) is recorded by the app's own
+/// recorder, and the app shows its error box.
+pub async fn app_records_an_error_after_start(page: &Page) -> Result<(), String> {
+    let index = page.app_dir().join("index.html");
+    let html = std::fs::read_to_string(&index).map_err(|e| format!("reading {}: {e}", index.display()))?;
+    let thrower = format!(
+        "<script>var started = setInterval(function () {{ if (document.querySelector('{VIEW}')) {{ \
+         clearInterval(started); throw new Error(\"{PLANTED_APP_ERROR}\"); }} }}, 50);</script></body>"
+    );
+    if !html.contains("</body>") {
+        return Err(format!(
+            "test bug: {} has no </body> to add a script before",
+            index.display()
+        ));
+    }
+    let _planted = page
+        .app_server()
+        .replace_file("index.html", html.replacen("</body>", &thrower, 1));
+    page.open("view=sources").await?;
+    expect_app_recorded(page, "the planted error", |error| error.contains(PLANTED_APP_ERROR)).await?;
+    page.take_errors().await?;
+    Ok(())
+}
+
+/// A start that fails (the server answers with a corrupt `.wasm`) is
+/// recorded by the app's own recorder, the app shows its error box, and no
+/// view renders.
+pub async fn app_records_a_failed_start(page: &Page) -> Result<(), String> {
+    let dir = page.app_dir();
+    let wasm = std::fs::read_dir(dir)
+        .map_err(|e| format!("listing {}: {e}", dir.display()))?
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .find(|name| name.ends_with("_bg.wasm"))
+        .ok_or_else(|| format!("no *_bg.wasm in {}", dir.display()))?;
+    let _corrupt = page
+        .app_server()
+        .replace_file(&wasm, b"pactline self-test: not WebAssembly".to_vec());
+    page.goto(&format!("{}?view=timeline", page.app_url())).await?;
+    let recorded = expect_app_recorded(page, "an error", |_| true).await?;
+    if page.count(VIEW).await? != 0 {
+        return Err(format!(
+            "the app rendered a view with a corrupt {wasm}; recorded {recorded:?}"
+        ));
+    }
     page.take_errors().await?;
     Ok(())
 }

@@ -5,30 +5,19 @@
 //!
 //! Expected counts come from the app's own logic run natively
 //! (`pactline::filter`, `pactline::compare`) on the same URL state.
-//!
-//! Also home to the helpers `sharing.rs` uses: the dataset oracle and
-//! [`script_result`].
 
 use std::path::PathBuf;
 
 use pactline::compare::{self, Summary};
-use pactline::filter::{self, SearchIndex};
-use pactline::model::Dataset;
-use pactline::url_state::ViewState;
 use serde::Deserialize;
-use serde::de::DeserializeOwned;
-use serde_json::{Value, json};
+use serde_json::json;
 
+use crate::support::expect::expect_eq;
+use crate::support::oracle::{data, filtered_events, view_state};
 use crate::support::page::Page;
 use crate::support::server::{DEFAULT_BASE_PATH, Destination, UNANSWERED};
+use crate::support::steps::{EVENT, EVENT_COUNT, FETCH_TEXT, Fetched, SEARCH, script_result, showing};
 
-/// The timeline's live count, "N of M events".
-const EVENT_COUNT: &str = r#"[data-testid="event-count"]"#;
-
-/// One row of the timeline.
-pub(super) const EVENT_ROW: &str = r#"[data-testid="event"]"#;
-
-const SEARCH: &str = r#"[data-testid="search"]"#;
 const CLAUSE_SUMMARY: &str = r#"[data-testid="clause-summary"]"#;
 const CLAUSE_ROW: &str = r#"article[data-testid="clause-row"]"#;
 
@@ -49,73 +38,6 @@ const COMPARISON: &str = "view=clauses&a=2019&b=2026";
 const DEFAULT_SINGLE_FILE: &str = "target/pactline.html";
 
 // ---------------------------------------------------------------------------
-// Helpers shared with sharing.rs
-
-/// The dataset the app is built with.
-pub(super) fn data() -> &'static Dataset {
-    pactline::data::builtin()
-}
-
-/// `query` as the app reads it. Fails if the app would ignore any part of
-/// it: a scenario means every value it puts in a URL.
-pub(super) fn view_state(query: &str) -> Result<ViewState, String> {
-    let (state, ignored) = ViewState::parse(query, data());
-    if ignored.is_empty() {
-        Ok(state)
-    } else {
-        let ignored: Vec<String> = ignored.iter().map(ToString::to_string).collect();
-        Err(format!("test bug: the app would ignore {ignored:?} in {query:?}"))
-    }
-}
-
-/// The events the timeline shows for `query`, as indexes into the dataset,
-/// in display order.
-pub(super) fn filtered_events(query: &str) -> Result<Vec<usize>, String> {
-    let state = view_state(query)?;
-    Ok(filter::run(data(), &SearchIndex::new(data()), &state).events)
-}
-
-/// Fails unless `actual == expected`, naming `what`.
-pub(super) fn expect_eq<T: PartialEq + std::fmt::Debug>(what: &str, actual: T, expected: T) -> Result<(), String> {
-    if actual == expected {
-        Ok(())
-    } else {
-        Err(format!("{what}: expected {expected:?}, got {actual:?}"))
-    }
-}
-
-/// Runs an async `script` that ends with `done(value)` (its callback, the
-/// last argument), or `done({ error })` when it fails, and reads the value
-/// as `T`.
-pub(super) async fn script_result<T: DeserializeOwned>(
-    page: &Page,
-    script: &str,
-    args: Vec<Value>,
-) -> Result<T, String> {
-    let value = page.execute_async_json(script, args).await?;
-    if let Some(error) = value.get("error") {
-        return Err(format!("[{}] script failed: {error}", page.engine().name()));
-    }
-    serde_json::from_value(value.clone())
-        .map_err(|e| format!("[{}] unexpected script result {value}: {e}", page.engine().name()))
-}
-
-/// Fetches a URL from the page (a `blob:` address, a file of the app) and
-/// returns `{ text }`.
-pub(super) const FETCH_TEXT: &str = r#"
-const [url, done] = arguments;
-fetch(url, { cache: "no-store" })
-  .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${url} answered ${r.status}`))))
-  .then((text) => done({ text }), (e) => done({ error: String(e) }));
-"#;
-
-/// What [`FETCH_TEXT`] returns.
-#[derive(Deserialize)]
-pub(super) struct Fetched {
-    pub(super) text: String,
-}
-
-// ---------------------------------------------------------------------------
 // The timeline, wherever it was loaded from
 
 /// "N of M events" for `query`.
@@ -133,7 +55,7 @@ async fn wait_for_timeline_of(page: &Page, query: &str) -> Result<(), String> {
     let expected = count_text(query)?;
     let rows = filtered_events(query)?.len().min(FIRST_PAGE);
     page.wait_until(&format!("the timeline shows {expected:?} in {rows} rows"), async || {
-        Ok(page.text(EVENT_COUNT).await? == expected && page.count(EVENT_ROW).await? == rows)
+        Ok(page.text(EVENT_COUNT).await? == expected && page.count(EVENT).await? == rows)
     })
     .await
     .map_err(|e| format!("{e} (URL state {query:?})"))
@@ -358,9 +280,10 @@ pub async fn single_file_works_from_disk(page: &Page) -> Result<(), String> {
     check_timeline_filters(page, "").await?;
 
     page.goto(&format!("{url}?{COMPARISON}")).await?;
-    page.wait_for(r#"[data-testid="view"][data-view="clauses"]"#).await?;
+    page.wait_for(&showing("clauses")).await?;
     let state = view_state(COMPARISON)?;
     let (a, b) = state
+        .comparison
         .versions(data())
         .ok_or_else(|| format!("test bug: no versions in {COMPARISON:?}"))?;
     let rows = compare::compare(data(), a, b);

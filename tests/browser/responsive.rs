@@ -11,8 +11,8 @@
 
 use serde::Deserialize;
 
-use super::a11y::{ViewCase, open_case, views};
 use crate::support::page::Page;
+use crate::support::views::{ViewCase, open_case, views};
 
 /// How many overflowing elements a failure names per view.
 const OVERFLOWING_SHOWN: usize = 6;

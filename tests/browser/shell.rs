@@ -2,32 +2,13 @@
 //! reachable by URL and by the nav links, history moves between views, and
 //! the build's assets are served from the sub-path with the right types.
 
+use crate::support::expect::expect_eq;
 use crate::support::page::Page;
 use crate::support::server::{DEFAULT_BASE_PATH, Destination};
+use crate::support::steps::{VIEW, nav_link, showing};
 
 /// The views, in nav order.
 const VIEWS: [&str; 3] = ["timeline", "clauses", "sources"];
-
-/// The view root, which names the current view in `data-view`.
-const VIEW: &str = r#"[data-testid="view"]"#;
-
-/// The view root once it shows `view`.
-fn showing(view: &str) -> String {
-    format!(r#"[data-testid="view"][data-view="{view}"]"#)
-}
-
-fn nav_link(view: &str) -> String {
-    format!(r#"[data-testid="nav-{view}"]"#)
-}
-
-/// Fails unless `actual == expected`, naming `what`.
-fn expect_eq<T: PartialEq + std::fmt::Debug>(what: &str, actual: T, expected: T) -> Result<(), String> {
-    if actual == expected {
-        Ok(())
-    } else {
-        Err(format!("{what}: expected {expected:?}, got {actual:?}"))
-    }
-}
 
 /// Waits until the URL's query names `view`.
 async fn wait_for_query(page: &Page, view: &str) -> Result<(), String> {

@@ -6,37 +6,34 @@
 //!
 //! The native library is the oracle: every expected set of events and every
 //! count comes from `pactline::filter::run` on the `ViewState` parsed from
-//! the same query the page was opened with, and a few facts are pinned
-//! literally on top.
+//! the same query the page was opened with ([`TimelineOracle`]), and a few
+//! facts are pinned literally on top.
 //!
-//! The first group of helpers after the scenarios (URL parameters, waiting
-//! for views, text and focus, event selectors, the filter oracle, running a
-//! script) is shared with the clauses, sources and keyboard scenarios.
+//! The page steps these scenarios share with the others live in
+//! `tests/support/` (`steps`, `expect`, `oracle`). The re-exports below are
+//! for clauses.rs, keyboard.rs and checks.rs, which still import those
+//! steps from here.
 
-use std::fmt::Debug;
-
-use serde::de::DeserializeOwned;
+mod facets;
 
 use pactline::data;
-use pactline::filter::{self, FilterKind, Outcome, SearchIndex};
-use pactline::model::{Certainty, Dataset};
+use pactline::filter::FilterKind;
 use pactline::synthetic;
-use pactline::url_state::{self, Ignored, ViewState};
+
+use facets::{FacetOption, expect_facet_counts};
 
 use super::clauses::expect_selected_clause;
+use crate::support::expect::encode;
 use crate::support::page::Page;
+use crate::support::steps::{EVENT, URL_NOTICE, event, nav_link};
 
-/// Every event row, in the list or the table layout.
-const EVENT: &str = r#"[data-testid="event"]"#;
-
-/// The live "N of M events" count.
-pub(super) const EVENT_COUNT: &str = r#"[data-testid="event-count"]"#;
-
-/// The search box.
-pub(super) const SEARCH: &str = r#"[data-testid="search"]"#;
-
-/// The notice naming ignored URL values.
-const URL_NOTICE: &str = r#"[data-testid="url-notice"]"#;
+// What clauses.rs, keyboard.rs and checks.rs import from `super::timeline`.
+pub(super) use crate::support::expect::{expect_eq, link_query, param};
+pub(super) use crate::support::oracle::TimelineOracle;
+pub(super) use crate::support::steps::{
+    EVENT_COUNT, SEARCH, evaluate, event_body, event_toggle, expect_expanded, expect_notice_names_ignored, search_text,
+    wait_for_absent, wait_for_focus, wait_for_param, wait_for_text, wait_for_view,
+};
 
 /// What nothing-matches shows.
 const EMPTY_RESULTS: &str = r#"[data-testid="empty-results"]"#;
@@ -311,18 +308,21 @@ pub async fn markup_in_event_titles_stays_text(page: &Page) -> Result<(), String
     Ok(())
 }
 
-/// Ten thousand events: the count says so, only the first page of rows is
-/// in the DOM, and "show more" adds the next.
+/// Ten thousand events: the count says so, exactly the first page of rows
+/// (the first [`PAGE_SIZE`] events, in order) is in the DOM, and "show
+/// more" adds exactly the next page.
 pub async fn ten_thousand_events_render_a_page_at_a_time(page: &Page) -> Result<(), String> {
-    page.open("synthetic=10000").await?;
+    const QUERY: &str = "synthetic=10000";
+    let oracle = TimelineOracle::for_query(QUERY);
+    let ids = oracle.ids();
+    expect_eq(
+        "the oracle's count",
+        oracle.count_text(),
+        "10000 of 10000 events".to_owned(),
+    )?;
+    page.open(QUERY).await?;
     wait_for_text(page, EVENT_COUNT, "10000 of 10000 events").await?;
-    page.wait_for(EVENT).await?;
-    let first_page = page.count(EVENT).await?;
-    if first_page > PAGE_SIZE {
-        return Err(format!(
-            "{first_page} event rows rendered at first; at most {PAGE_SIZE} expected"
-        ));
-    }
+    expect_rendered_rows(page, &ids[..PAGE_SIZE], "at first").await?;
     // Scrolling the button into view for a WebDriver click can already bring
     // the end of the list near enough to load the next page, which moves the
     // button; press it the way a script-free activation would instead.
@@ -332,211 +332,11 @@ pub async fn ten_thousand_events_render_a_page_at_a_time(page: &Page) -> Result<
         Vec::new(),
     )
     .await?;
-    page.wait_until(&format!("more than {first_page} event rows are rendered"), async || {
-        Ok(page.count(EVENT).await? > first_page)
-    })
-    .await
-}
-
-// ---------------------------------------------------------------------------
-// Shared with the clauses, sources and keyboard scenarios.
-
-/// Fails unless `actual == expected`, naming `what`.
-pub(super) fn expect_eq<T: PartialEq + Debug>(what: &str, actual: T, expected: T) -> Result<(), String> {
-    if actual == expected {
-        Ok(())
-    } else {
-        Err(format!("{what}: expected {expected:?}, got {actual:?}"))
-    }
-}
-
-/// The decoded value of parameter `name` in `query` (the last one wins, as
-/// in the app), `None` if absent.
-pub(super) fn param(query: &str, name: &str) -> Option<String> {
-    url::form_urlencoded::parse(query.as_bytes())
-        .filter(|(key, _)| key == name)
-        .last()
-        .map(|(_, value)| value.into_owned())
-}
-
-/// The query of an in-app link's `href` (`?query#anchor`), without the `?`
-/// and the anchor.
-pub(super) fn link_query(href: &str) -> &str {
-    let query = href.trim_start_matches('?');
-    query.split_once('#').map_or(query, |(query, _)| query)
-}
-
-/// Waits until the URL's `name` parameter is `value` (`None`: absent).
-pub(super) async fn wait_for_param(page: &Page, name: &str, value: Option<&str>) -> Result<(), String> {
-    let wanted = value.map(str::to_owned);
-    let what = match value {
-        Some(value) => format!("the URL has {name}={value}"),
-        None => format!("the URL has no {name}="),
-    };
-    let mut seen = String::new();
-    page.wait_until(&what, async || {
-        seen = page.current_query().await?;
-        Ok(param(&seen, name) == wanted)
-    })
-    .await
-    .map_err(|timeout| format!("{timeout} (the query is {seen:?})"))
-}
-
-/// Waits until the view root shows `view` and the URL names it.
-pub(super) async fn wait_for_view(page: &Page, view: &str) -> Result<(), String> {
-    page.wait_for(&format!(r#"[data-testid="view"][data-view="{view}"]"#))
-        .await?;
-    wait_for_param(page, "view", Some(view)).await
-}
-
-/// Waits until the first element matching `css` reads exactly `expected`.
-pub(super) async fn wait_for_text(page: &Page, css: &str, expected: &str) -> Result<(), String> {
-    let mut seen = String::new();
-    page.wait_until(&format!("`{css}` reads {expected:?}"), async || {
-        seen = page.text(css).await?;
-        Ok(seen == expected)
-    })
-    .await
-    .map_err(|timeout| format!("{timeout} (it reads {seen:?})"))
-}
-
-/// Waits until nothing matches `css`.
-pub(super) async fn wait_for_absent(page: &Page, css: &str) -> Result<(), String> {
-    page.wait_until(&format!("nothing matches `{css}`"), async || {
-        Ok(page.count(css).await? == 0)
-    })
-    .await
-}
-
-/// Waits until the element matching `css` (a compound selector) has focus.
-pub(super) async fn wait_for_focus(page: &Page, css: &str) -> Result<(), String> {
-    // The active element, not `:focus`: a headless Firefox window without
-    // system focus never matches `:focus`, though focus did move.
-    let script = "const a = document.activeElement; return !!a && a.matches(arguments[0]);";
-    page.wait_until(&format!("`{css}` has focus"), async || {
-        Ok(page.execute_json(script, vec![serde_json::json!(css)]).await? == serde_json::json!(true))
-    })
-    .await
-}
-
-/// An event's expand/collapse button.
-pub(super) fn event_toggle(id: &str) -> String {
-    format!("{} .event-toggle", event(id))
-}
-
-/// An expanded event's body.
-pub(super) fn event_body(id: &str) -> String {
-    format!("#event-body-{id}")
-}
-
-/// Waits until event `id` is expanded: its toggle says so, its body shows
-/// text, and the URL names it.
-pub(super) async fn expect_expanded(page: &Page, id: &str) -> Result<(), String> {
-    let toggle = event_toggle(id);
-    page.wait_until(&format!("event {id} is expanded"), async || {
-        Ok(page.attr(&toggle, "aria-expanded").await?.as_deref() == Some("true"))
-    })
-    .await?;
-    let body = page.text(&event_body(id)).await?;
-    if body.trim().is_empty() {
-        return Err(format!("the body of expanded event {id} shows no text"));
-    }
-    wait_for_param(page, "event", Some(id)).await
-}
-
-/// Checks that the notice names every value the native parser ignores in
-/// `query`, as `param=value (reason)`.
-pub(super) async fn expect_notice_names_ignored(page: &Page, query: &str) -> Result<(), String> {
-    let ignored = TimelineOracle::for_query(query).ignored;
-    if ignored.is_empty() {
-        return Err(format!("the native parser ignores nothing in {query}"));
-    }
-    let notice = page.text(URL_NOTICE).await?;
-    let missing: Vec<String> = ignored
-        .iter()
-        .map(Ignored::to_string)
-        .filter(|named| !notice.contains(named.as_str()))
-        .collect();
-    expect_eq(
-        &format!("ignored values missing from the notice {notice:?}"),
-        missing,
-        Vec::new(),
-    )
-}
-
-/// What the native filter makes of a query: what it ignores and the
-/// outcome, on the dataset the app would use for it.
-pub(super) struct TimelineOracle {
-    data: &'static Dataset,
-    /// Values the parser dropped.
-    pub ignored: Vec<Ignored>,
-    /// Matching events and facet counts.
-    pub outcome: Outcome,
-}
-
-impl TimelineOracle {
-    /// Parses `query` as the app does (`synthetic=N` swaps the dataset)
-    /// and filters.
-    pub fn for_query(query: &str) -> Self {
-        let data: &'static Dataset = match url_state::synthetic_size(query) {
-            Some(n) => Box::leak(Box::new(synthetic::dataset(data::builtin(), n as usize))),
-            None => data::builtin(),
-        };
-        let (state, ignored) = ViewState::parse(query, data);
-        let outcome = filter::run(data, &SearchIndex::new(data), &state);
-        Self { data, ignored, outcome }
-    }
-
-    /// The ids of the matching events, in display order.
-    pub fn ids(&self) -> Vec<&'static str> {
-        self.outcome.events.iter().map(|&i| self.data.events[i].id).collect()
-    }
-
-    /// The live count's text, "N of M events".
-    pub fn count_text(&self) -> String {
-        format!("{} of {} events", self.outcome.events.len(), self.data.events.len())
-    }
-}
-
-/// What the search box holds (its `value`, which no attribute reflects).
-pub(super) async fn search_text(page: &Page) -> Result<String, String> {
-    page.wait_for(SEARCH).await?;
-    evaluate(
-        page,
-        "return document.querySelector(arguments[0]).value;",
-        vec![SEARCH.into()],
-    )
-    .await
-}
-
-/// Runs `script` (a function body; `arguments[i]` are `args`) in the page
-/// and reads its result as a `T`.
-pub(super) async fn evaluate<T: DeserializeOwned>(
-    page: &Page,
-    script: &str,
-    args: Vec<serde_json::Value>,
-) -> Result<T, String> {
-    let value = page.execute_json(script, args).await?;
-    serde_json::from_value(value.clone()).map_err(|e| format!("unexpected result {value} of `{script}`: {e}"))
+    expect_rendered_rows(page, &ids[..2 * PAGE_SIZE], "after \"show more\"").await
 }
 
 // ---------------------------------------------------------------------------
 // Timeline-only helpers.
-
-/// The nav link to `view`.
-fn nav_link(view: &str) -> String {
-    format!(r#"[data-testid="nav-{view}"]"#)
-}
-
-/// Percent-encodes `text` for a query value.
-fn encode(text: &str) -> String {
-    url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
-}
-
-/// An event's row.
-fn event(id: &str) -> String {
-    format!(r#"{EVENT}[data-event-id="{id}"]"#)
-}
 
 /// Waits for the oracle's count, then checks the rendered rows are exactly
 /// its events (up to the first page), in its order.
@@ -544,7 +344,28 @@ async fn expect_shows_exactly(page: &Page, oracle: &TimelineOracle) -> Result<()
     wait_for_text(page, EVENT_COUNT, &oracle.count_text()).await?;
     let ids = oracle.ids();
     let expected = &ids[..ids.len().min(PAGE_SIZE)];
-    let rendered = rendered_event_ids(page).await?;
+    same_rows(&rendered_event_ids(page).await?, expected)
+}
+
+/// Waits until at least as many rows as `expected` are rendered, then
+/// requires exactly `expected`, in order; `when` says at what point.
+async fn expect_rendered_rows(page: &Page, expected: &[&str], when: &str) -> Result<(), String> {
+    let mut rendered = Vec::new();
+    page.wait_until(
+        &format!("{} event rows are rendered {when}", expected.len()),
+        async || {
+            rendered = rendered_event_ids(page).await?;
+            Ok(rendered.len() >= expected.len())
+        },
+    )
+    .await
+    .map_err(|timeout| format!("{timeout} ({} are)", rendered.len()))?;
+    same_rows(&rendered, expected).map_err(|e| format!("{when}: {e}"))
+}
+
+/// Fails unless the `rendered` event ids are exactly `expected`, in order,
+/// naming what is missing, what is extra and where the order differs.
+fn same_rows(rendered: &[String], expected: &[&str]) -> Result<(), String> {
     if rendered.iter().map(String::as_str).eq(expected.iter().copied()) {
         return Ok(());
     }
@@ -580,127 +401,6 @@ async fn expect_no_elements_from_markup(page: &Page, scope: &str) -> Result<(), 
             page.count(&format!("{scope} {tag}")).await?,
             0,
         )?;
-    }
-    Ok(())
-}
-
-/// The facets, in the order the filter panel lists them.
-#[derive(Clone, Copy, Debug)]
-enum Facet {
-    Parties,
-    Topics,
-    Certainty,
-    Sources,
-}
-
-impl Facet {
-    const ALL: [Facet; 4] = [Facet::Parties, Facet::Topics, Facet::Certainty, Facet::Sources];
-
-    fn legend(self) -> &'static str {
-        match self {
-            Facet::Parties => "Parties",
-            Facet::Topics => "Topics",
-            Facet::Certainty => "Certainty",
-            Facet::Sources => "Sources",
-        }
-    }
-
-    /// The facet's fieldset, by its place among the panel's facets.
-    fn fieldset(self) -> String {
-        format!("aside.filters fieldset:nth-child({} of .facet)", 1 + self as usize)
-    }
-
-    /// Each option's label and the count the native filter gives it.
-    fn expected(self, oracle: &TimelineOracle) -> Vec<(&'static str, usize)> {
-        let (data, facets) = (oracle.data, &oracle.outcome.facets);
-        match self {
-            Facet::Parties => data
-                .parties
-                .iter()
-                .map(|p| p.name)
-                .zip(facets.parties.clone())
-                .collect(),
-            Facet::Topics => data.topics.iter().map(|t| t.name).zip(facets.topics.clone()).collect(),
-            Facet::Certainty => Certainty::ALL
-                .iter()
-                .map(|c| c.label())
-                .zip(facets.certainties)
-                .collect(),
-            Facet::Sources => data
-                .sources
-                .iter()
-                .map(|s| s.title)
-                .zip(facets.sources.clone())
-                .collect(),
-        }
-    }
-}
-
-/// One option of a facet, by its position in the dataset's order.
-struct FacetOption {
-    facet: Facet,
-    position: usize,
-}
-
-impl FacetOption {
-    /// The party with this id.
-    fn party(id: &str) -> Result<Self, String> {
-        let position = data::builtin().parties.iter().position(|p| p.id == id);
-        Self::at(Facet::Parties, position, id)
-    }
-
-    /// The topic with this id.
-    fn topic(id: &str) -> Result<Self, String> {
-        let position = data::builtin().topics.iter().position(|t| t.id == id);
-        Self::at(Facet::Topics, position, id)
-    }
-
-    fn at(facet: Facet, position: Option<usize>, id: &str) -> Result<Self, String> {
-        let position = position.ok_or_else(|| format!("no {} option {id:?} in the dataset", facet.legend()))?;
-        Ok(Self { facet, position })
-    }
-
-    fn label(&self) -> String {
-        format!(
-            "{} > label:nth-child({} of .facet-option)",
-            self.facet.fieldset(),
-            self.position + 1
-        )
-    }
-
-    fn checkbox(&self) -> String {
-        format!("{} > input[type=checkbox]", self.label())
-    }
-}
-
-/// Checks every facet option's label and count against the oracle.
-async fn expect_facet_counts(page: &Page, oracle: &TimelineOracle) -> Result<(), String> {
-    for facet in Facet::ALL {
-        expect_eq(
-            "facet legend",
-            page.text(&format!("{} > legend", facet.fieldset())).await?,
-            facet.legend().to_owned(),
-        )?;
-        let expected = facet.expected(oracle);
-        expect_eq(
-            &format!("{} options", facet.legend()),
-            page.count(&format!("{} > label.facet-option", facet.fieldset()))
-                .await?,
-            expected.len(),
-        )?;
-        for (position, (name, count)) in expected.into_iter().enumerate() {
-            let option = FacetOption { facet, position }.label();
-            expect_eq(
-                &format!("{} option {}", facet.legend(), position + 1),
-                page.text(&format!("{option} > .facet-label")).await?,
-                name.to_owned(),
-            )?;
-            expect_eq(
-                &format!("count of {} option {name:?}", facet.legend()),
-                page.text(&format!("{option} > .facet-count")).await?,
-                count.to_string(),
-            )?;
-        }
     }
     Ok(())
 }

@@ -3,12 +3,16 @@
 use crate::fixture::FIXTURE;
 use pactline::filter::{self, FilterKind, SearchIndex};
 use pactline::model::Certainty;
+use pactline::state::{Filters, Order, ViewState, YearMonth};
 use pactline::synthetic;
-use pactline::url_state::{Order, ViewState, YearMonth};
 
-fn ids(state: &ViewState) -> Vec<&'static str> {
+fn ids(filters: &Filters) -> Vec<&'static str> {
+    ids_in(filters, Order::Asc)
+}
+
+fn ids_in(filters: &Filters, order: Order) -> Vec<&'static str> {
     let index = SearchIndex::new(&FIXTURE);
-    filter::run(&FIXTURE, &index, state)
+    filter::run(&FIXTURE, &index, filters, order)
         .events
         .iter()
         .map(|&i| FIXTURE.events[i].id)
@@ -16,27 +20,26 @@ fn ids(state: &ViewState) -> Vec<&'static str> {
 }
 
 fn search(q: &str) -> Vec<&'static str> {
-    ids(&ViewState {
+    ids(&Filters {
         q: q.into(),
-        ..ViewState::default()
+        ..Filters::default()
     })
 }
 
 #[test]
 fn no_filter_lists_every_event_oldest_first() {
     assert_eq!(
-        ids(&ViewState::default()),
+        ids(&Filters::default()),
         ["deal-2019", "o1-2024", "aws-2026", "tpu-2027"]
     );
 }
 
 #[test]
 fn descending_order_lists_newest_first() {
-    let state = ViewState {
-        order: Order::Desc,
-        ..ViewState::default()
-    };
-    assert_eq!(ids(&state), ["tpu-2027", "aws-2026", "o1-2024", "deal-2019"]);
+    assert_eq!(
+        ids_in(&Filters::default(), Order::Desc),
+        ["tpu-2027", "aws-2026", "o1-2024", "deal-2019"]
+    );
 }
 
 #[test]
@@ -76,34 +79,34 @@ fn blank_search_matches_everything() {
 
 #[test]
 fn date_range_keeps_events_overlapping_it() {
-    let state = ViewState {
+    let state = Filters {
         from: YearMonth::parse("2024"),
         to: YearMonth::parse("2026-03"),
-        ..ViewState::default()
+        ..Filters::default()
     };
     assert_eq!(ids(&state), ["o1-2024", "aws-2026"]);
-    let state = ViewState {
+    let state = Filters {
         from: YearMonth::parse("2026-04"),
-        ..ViewState::default()
+        ..Filters::default()
     };
     assert_eq!(ids(&state), ["tpu-2027"]);
 }
 
 #[test]
 fn a_year_precise_event_overlaps_any_month_of_its_year() {
-    let state = ViewState {
+    let state = Filters {
         from: YearMonth::parse("2019-06"),
         to: YearMonth::parse("2019-06"),
-        ..ViewState::default()
+        ..Filters::default()
     };
     assert_eq!(ids(&state), ["deal-2019"]);
 }
 
 #[test]
 fn party_filter_matches_any_selected_party() {
-    let state = ViewState {
+    let state = Filters {
         parties: vec!["amazon".into(), "microsoft".into()],
-        ..ViewState::default()
+        ..Filters::default()
     };
     assert_eq!(ids(&state), ["deal-2019", "aws-2026"]);
 }
@@ -111,23 +114,23 @@ fn party_filter_matches_any_selected_party() {
 #[test]
 fn topic_certainty_and_source_filters() {
     assert_eq!(
-        ids(&ViewState {
+        ids(&Filters {
             topics: vec!["money".into()],
-            ..ViewState::default()
+            ..Filters::default()
         }),
         ["deal-2019", "aws-2026"]
     );
     assert_eq!(
-        ids(&ViewState {
+        ids(&Filters {
             certainties: vec![Certainty::Prediction],
-            ..ViewState::default()
+            ..Filters::default()
         }),
         ["tpu-2027"]
     );
     assert_eq!(
-        ids(&ViewState {
+        ids(&Filters {
             sources: vec!["video".into()],
-            ..ViewState::default()
+            ..Filters::default()
         }),
         ["o1-2024", "aws-2026", "tpu-2027"]
     );
@@ -135,11 +138,11 @@ fn topic_certainty_and_source_filters() {
 
 #[test]
 fn filters_combine_across_kinds() {
-    let state = ViewState {
+    let state = Filters {
         q: "invests".into(),
         topics: vec!["money".into()],
         sources: vec!["video".into()],
-        ..ViewState::default()
+        ..Filters::default()
     };
     assert_eq!(ids(&state), ["aws-2026"]);
 }
@@ -147,11 +150,11 @@ fn filters_combine_across_kinds() {
 #[test]
 fn option_counts_say_what_each_option_would_leave() {
     let index = SearchIndex::new(&FIXTURE);
-    let state = ViewState {
+    let state = Filters {
         parties: vec!["amazon".into()],
-        ..ViewState::default()
+        ..Filters::default()
     };
-    let facets = filter::run(&FIXTURE, &index, &state).facets;
+    let facets = filter::run(&FIXTURE, &index, &state, Order::Asc).facets;
     // Party counts ignore the party filter itself: every party's own total.
     assert_eq!(facets.parties, [1, 4, 1]);
     // Other kinds count within the one Amazon event.
@@ -168,50 +171,50 @@ fn every_option_count_is_what_choosing_it_would_leave() {
     let data = synthetic::dataset(pactline::data::builtin(), 1_000);
     let index = SearchIndex::new(&data);
     let states = [
-        ViewState::default(),
-        ViewState {
+        Filters::default(),
+        Filters {
             q: "c".into(),
-            ..ViewState::default()
+            ..Filters::default()
         },
-        ViewState {
+        Filters {
             q: "chip".into(),
             topics: vec![data.topics[0].id.into()],
             certainties: vec![Certainty::Reported],
-            ..ViewState::default()
+            ..Filters::default()
         },
-        ViewState {
+        Filters {
             parties: vec![data.parties[1].id.into()],
             sources: vec![data.sources[0].id.into()],
             from: YearMonth::parse("2022"),
-            ..ViewState::default()
+            ..Filters::default()
         },
     ];
-    let leaves = |state: ViewState| filter::run(&data, &index, &state).events.len();
+    let leaves = |state: Filters| filter::run(&data, &index, &state, Order::Asc).events.len();
     for state in states {
-        let facets = filter::run(&data, &index, &state).facets;
+        let facets = filter::run(&data, &index, &state, Order::Asc).facets;
         for (k, p) in data.parties.iter().enumerate() {
-            let chosen = leaves(ViewState {
+            let chosen = leaves(Filters {
                 parties: vec![p.id.into()],
                 ..state.clone()
             });
             assert_eq!(facets.parties[k], chosen, "party {} under {state:?}", p.id);
         }
         for (k, t) in data.topics.iter().enumerate() {
-            let chosen = leaves(ViewState {
+            let chosen = leaves(Filters {
                 topics: vec![t.id.into()],
                 ..state.clone()
             });
             assert_eq!(facets.topics[k], chosen, "topic {} under {state:?}", t.id);
         }
         for (k, s) in data.sources.iter().enumerate() {
-            let chosen = leaves(ViewState {
+            let chosen = leaves(Filters {
                 sources: vec![s.id.into()],
                 ..state.clone()
             });
             assert_eq!(facets.sources[k], chosen, "source {} under {state:?}", s.id);
         }
         for (k, c) in Certainty::ALL.into_iter().enumerate() {
-            let chosen = leaves(ViewState {
+            let chosen = leaves(Filters {
                 certainties: vec![c],
                 ..state.clone()
             });
@@ -223,12 +226,12 @@ fn every_option_count_is_what_choosing_it_would_leave() {
 #[test]
 fn empty_results_say_what_each_filter_removal_would_give() {
     let index = SearchIndex::new(&FIXTURE);
-    let state = ViewState {
+    let state = Filters {
         q: "TPUs".into(),
         topics: vec!["money".into()],
-        ..ViewState::default()
+        ..Filters::default()
     };
-    let outcome = filter::run(&FIXTURE, &index, &state);
+    let outcome = filter::run(&FIXTURE, &index, &state, Order::Asc);
     assert!(outcome.events.is_empty());
     assert_eq!(
         outcome.facets.without,
@@ -238,26 +241,26 @@ fn empty_results_say_what_each_filter_removal_would_give() {
 
 #[test]
 fn clearing_a_filter_kind_removes_only_it() {
-    let mut state = ViewState {
+    let mut state = Filters {
         q: "x".into(),
         parties: vec!["openai".into()],
-        ..ViewState::default()
+        ..Filters::default()
     };
     FilterKind::Party.clear(&mut state);
     assert!(state.parties.is_empty());
     assert_eq!(state.q, "x");
-    state.clear_filters();
-    assert!(!state.has_filters());
+    state.clear();
+    assert!(state.is_empty());
 }
 
 #[test]
 fn active_filters_are_described_in_words() {
-    let state = ViewState {
+    let state = Filters {
         q: " azure ".into(),
         from: YearMonth::parse("2019"),
         parties: vec!["amazon".into(), "openai".into()],
         certainties: vec![Certainty::Reported],
-        ..ViewState::default()
+        ..Filters::default()
     };
     assert_eq!(
         filter::describe(&FIXTURE, &state),
@@ -268,7 +271,7 @@ fn active_filters_are_described_in_words() {
             "certainty: Reported"
         ]
     );
-    assert!(filter::describe(&FIXTURE, &ViewState::default()).is_empty());
+    assert!(filter::describe(&FIXTURE, &Filters::default()).is_empty());
 }
 
 /// The fixture plus an event no source dates, stored last as the loader
@@ -301,27 +304,23 @@ fn with_undated() -> pactline::model::Dataset {
 fn an_undated_event_is_listed_last_in_either_order_and_in_no_date_range() {
     let data = with_undated();
     let index = SearchIndex::new(&data);
-    let run = |state: &ViewState| -> Vec<&str> {
-        filter::run(&data, &index, state)
+    let run = |filters: &Filters, order: Order| -> Vec<&str> {
+        filter::run(&data, &index, filters, order)
             .events
             .iter()
             .map(|&i| data.events[i].id)
             .collect()
     };
-    assert_eq!(run(&ViewState::default()).last(), Some(&"no-date"));
-    let desc = ViewState {
-        order: Order::Desc,
-        ..ViewState::default()
+    assert_eq!(run(&Filters::default(), Order::Asc).last(), Some(&"no-date"));
+    assert_eq!(
+        run(&Filters::default(), Order::Desc),
+        ["tpu-2027", "aws-2026", "o1-2024", "deal-2019", "no-date"]
+    );
+    let ranged = Filters {
+        from: Some(YearMonth::year(2019)),
+        ..Filters::default()
     };
-    assert_eq!(run(&desc), ["tpu-2027", "aws-2026", "o1-2024", "deal-2019", "no-date"]);
-    let ranged = ViewState {
-        from: Some(YearMonth {
-            year: 2019,
-            month: None,
-        }),
-        ..ViewState::default()
-    };
-    assert!(!run(&ranged).contains(&"no-date"));
+    assert!(!run(&ranged, Order::Asc).contains(&"no-date"));
 }
 
 #[test]
@@ -330,6 +329,6 @@ fn an_old_event_id_opens_the_event_it_became() {
     let (state, ignored) = ViewState::parse("event=aws-old-id", &data);
     assert!(ignored.is_empty(), "{ignored:?}");
     // The state, and so the URL written back, names the event's id.
-    assert_eq!(state.event.as_deref(), Some("aws-2026"));
+    assert_eq!(state.timeline.event.as_deref(), Some("aws-2026"));
     assert!(state.to_query().contains("event=aws-2026"));
 }

@@ -9,6 +9,7 @@ mod export;
 mod filtering;
 mod fixture;
 mod share;
+mod state;
 mod summary;
 mod synthetic;
 mod url_state;

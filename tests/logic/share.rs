@@ -1,15 +1,29 @@
 //! Copy link, embed snippets and citations.
 
 use pactline::share;
-use pactline::url_state::{View, ViewState};
+use pactline::state::{Comparison, Filters, Timeline, View, ViewState};
 
 const HREF: &str = "https://example.org/blog/assets/pactline/?view=timeline&q=x&embed=1#top";
+
+/// A timeline searching for `q`.
+fn searching(q: &str) -> Timeline {
+    Timeline {
+        filters: Filters {
+            q: q.into(),
+            ..Filters::default()
+        },
+        ..Timeline::default()
+    }
+}
 
 fn clauses() -> ViewState {
     ViewState {
         view: View::Clauses,
-        a: Some("2019".into()),
-        b: Some("2026".into()),
+        comparison: Comparison {
+            a: Some("2019".into()),
+            b: Some("2026".into()),
+            ..Comparison::default()
+        },
         ..ViewState::default()
     }
 }
@@ -18,7 +32,7 @@ fn clauses() -> ViewState {
 fn links_keep_the_sub_path_and_drop_embed_mode() {
     let state = ViewState {
         embed: true,
-        q: "azure".into(),
+        timeline: searching("azure"),
         ..ViewState::default()
     };
     assert_eq!(
@@ -54,7 +68,7 @@ fn a_single_file_page_embeds_from_its_folder() {
 #[test]
 fn markup_in_the_state_is_escaped_in_snippets() {
     let state = ViewState {
-        q: "\"><script>x</script>".into(),
+        timeline: searching("\"><script>x</script>"),
         ..ViewState::default()
     };
     let (script, iframe) = share::embed_snippets(HREF, &state);

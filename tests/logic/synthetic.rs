@@ -2,8 +2,8 @@
 
 use crate::fixture::FIXTURE;
 use pactline::filter::{self, SearchIndex};
+use pactline::state::{Filters, Order};
 use pactline::synthetic;
-use pactline::url_state::ViewState;
 
 #[test]
 fn the_same_size_always_gives_the_same_events() {
@@ -26,14 +26,15 @@ fn a_synthetic_dataset_has_the_requested_events_in_date_order() {
 fn synthetic_events_can_be_searched_and_filtered() {
     let data = synthetic::dataset(&FIXTURE, 2_000);
     let index = SearchIndex::new(&data);
-    let all = filter::run(&data, &index, &ViewState::default()).events.len();
+    let all = filter::run(&data, &index, &Filters::default(), Order::Asc).events.len();
     let amazon = filter::run(
         &data,
         &index,
-        &ViewState {
+        &Filters {
             q: "amazon".into(),
-            ..ViewState::default()
+            ..Filters::default()
         },
+        Order::Asc,
     )
     .events
     .len();

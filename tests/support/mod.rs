@@ -1,10 +1,27 @@
 //! Shared machinery for the real-browser tests: the recording server
-//! ([`server`]), browser drivers and sessions ([`driver`]), and the
-//! reader-level page helpers scenarios are written with ([`page`]).
+//! ([`server`], speaking [`http`]); browser engines and their drivers ([`engines`]), sessions
+//! and their reset ([`session`]) and the processes behind them
+//! ([`processes`]); the page a scenario drives ([`page`]) and a second
+//! browser with other settings ([`other_browser`]); the
+//! reader-level steps ([`steps`]), checks ([`expect`]) and native oracle
+//! ([`oracle`]) scenarios are written with; the states of the app the
+//! page-wide checks go through ([`views`]); and the checkers run on them
+//! ([`axe`], [`html`]).
 
+pub mod axe;
 pub mod driver;
+pub mod engines;
+pub mod expect;
+pub mod html;
+pub mod http;
+pub mod oracle;
+pub mod other_browser;
 pub mod page;
+pub mod processes;
 pub mod server;
+pub mod session;
+pub mod steps;
+pub mod views;
 
 use std::path::PathBuf;
 

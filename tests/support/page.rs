@@ -7,7 +7,10 @@
 //! scenario is a straight line of `?`s and a failure reads on its own.
 //!
 //! Waiting is always polling for a condition with a deadline, never a
-//! fixed sleep standing in for an assertion.
+//! fixed sleep standing in for an assertion. What the window shows
+//! (screenshots, printouts, its size) is in `page/window.rs`.
+
+mod window;
 
 use std::cell::{Cell, RefCell};
 use std::path::PathBuf;
@@ -18,11 +21,10 @@ use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
 use fantoccini::error::CmdError;
 use fantoccini::key::Key;
-use fantoccini::wd::PrintConfiguration;
 
-use super::artifacts_dir;
-use super::driver::{Engine, Session};
-use super::server::{Destination, RequestLog, RequestRecord, Server, ServerControl};
+use super::engines::Engine;
+use super::server::{RequestLog, RequestRecord, Server, ServerControl};
+use super::session::Session;
 
 /// How long `wait_for`, `wait_until` and the element helpers keep polling.
 const WAIT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -43,6 +45,8 @@ const READ_ERRORS: &str = "const errors = window.__pactlineErrors; \
 pub struct Page {
     session: Session,
     app_url: String,
+    /// The directory the app's server serves (the build under test).
+    app_dir: PathBuf,
     /// The app origin's empty page, where [`Page::reset`] leaves the session.
     blank_url: String,
     log: RequestLog,
@@ -63,6 +67,7 @@ impl Page {
         Self {
             session,
             app_url: server.base_url(),
+            app_dir: server.root().to_path_buf(),
             blank_url: server.blank_url(),
             log: server.log().clone(),
             server: server.control().clone(),
@@ -252,20 +257,34 @@ impl Page {
         self.log.since(self.log_mark.get())
     }
 
-    /// The requests during this scenario that tried to leave 127.0.0.1.
+    /// The requests during this scenario that tried to leave 127.0.0.1,
+    /// or that the server could not parse (see [`RequestRecord::is_stray`]).
     pub fn offorigin_requests(&self) -> Vec<RequestRecord> {
-        self.requests()
-            .into_iter()
-            .filter(|record| record.destination == Destination::OffOrigin)
-            .collect()
+        self.requests().into_iter().filter(RequestRecord::is_stray).collect()
     }
 
     /// Like [`Page::offorigin_requests`], then starts the request log
     /// afresh, for scenarios that provoke off-origin traffic on purpose.
     pub fn take_offorigin_requests(&self) -> Vec<RequestRecord> {
-        let taken = self.offorigin_requests();
-        self.log_mark.set(self.log.mark());
+        self.take_requests()
+            .into_iter()
+            .filter(RequestRecord::is_stray)
+            .collect()
+    }
+
+    /// Every request since the page's part of the log began, and starts
+    /// that part afresh right after the last one returned, so that no
+    /// request falls between what this returns and what comes next (see
+    /// [`RequestLog::window`]).
+    pub fn take_requests(&self) -> Vec<RequestRecord> {
+        let (taken, end) = self.log.window(self.log_mark.get());
+        self.log_mark.set(end);
         taken
+    }
+
+    /// Where the page's part of the request log begins now.
+    pub fn log_mark(&self) -> usize {
+        self.log_mark.get()
     }
 
     /// The app's server, to take it offline or replace what it serves
@@ -321,76 +340,14 @@ impl Page {
         Ok(value)
     }
 
-    /// Saves a PNG of the viewport as
-    /// `test-artifacts/screenshots/<engine>-<name>.png` and returns its path.
-    pub async fn screenshot(&self, name: &str) -> Result<PathBuf, String> {
-        let png = self
-            .session
-            .client
-            .screenshot()
-            .await
-            .map_err(self.failed("taking a screenshot"))?;
-        self.save_artifact("screenshots", name, "png", &png)
-    }
-
-    /// Prints the page with WebDriver's Print command (the browser's print
-    /// layout, default paper and margins), saves the PDF as
-    /// `test-artifacts/print/<engine>-<name>.pdf` and returns its path.
-    pub async fn print_pdf(&self, name: &str) -> Result<PathBuf, String> {
-        let pdf = self
-            .session
-            .client
-            .print(PrintConfiguration::default())
-            .await
-            .map_err(self.failed("printing the page"))?;
-        self.save_artifact("print", name, "pdf", &pdf)
-    }
-
-    /// Sizes the window so that the viewport (`innerWidth` ×
-    /// `innerHeight`) is as close to `width` × `height` CSS pixels as the
-    /// engine allows: sets the window, then adds whatever the engine's
-    /// window chrome takes. Returns the viewport it got, which is larger
-    /// where the engine has a minimum window size (Firefox, WebKit).
-    pub async fn set_viewport_size(&self, width: u32, height: u32) -> Result<(u32, u32), String> {
-        let wanted = (i64::from(width), i64::from(height));
-        let mut window = wanted;
-        let mut viewport = (-1, -1);
-        for _ in 0..4 {
-            let (w, h) = (window.0.clamp(1, 10_000) as u32, window.1.clamp(1, 10_000) as u32);
-            self.session
-                .client
-                .set_window_size(w, h)
-                .await
-                .map_err(self.failed(&format!("sizing the window to {w}×{h}")))?;
-            let inner = self
-                .execute_json("return [window.innerWidth, window.innerHeight];", vec![])
-                .await?;
-            let got = (inner[0].as_i64().unwrap_or(0), inner[1].as_i64().unwrap_or(0));
-            // Done when it fits, or when the window would not change.
-            let done = got == wanted || got == viewport;
-            viewport = got;
-            if done {
-                break;
-            }
-            window = (window.0 + wanted.0 - got.0, window.1 + wanted.1 - got.1);
-        }
-        Ok((viewport.0.max(0) as u32, viewport.1.max(0) as u32))
-    }
-
-    /// Like [`Page::screenshot`], of the first element matching `css` only.
-    pub async fn screenshot_of(&self, css: &str, name: &str) -> Result<PathBuf, String> {
-        let png = self
-            .first(css)
-            .await?
-            .screenshot()
-            .await
-            .map_err(self.failed(&format!("taking a screenshot of `{css}`")))?;
-        self.save_artifact("screenshots", name, "png", &png)
-    }
-
     /// The app's URL (the served directory, ending in `/`, no query).
     pub fn app_url(&self) -> &str {
         &self.app_url
+    }
+
+    /// The directory the app's server serves: the build under test.
+    pub fn app_dir(&self) -> &std::path::Path {
+        &self.app_dir
     }
 
     /// `127.0.0.1:PORT`: the app's server, which is also every browser's
@@ -411,31 +368,13 @@ impl Page {
         Page {
             session,
             app_url: self.app_url.clone(),
+            app_dir: self.app_dir.clone(),
             blank_url: self.blank_url.clone(),
             log: self.log.clone(),
             server: self.server.clone(),
             log_mark: Cell::new(self.log.mark()),
             collected_errors: RefCell::default(),
         }
-    }
-
-    /// Writes `bytes` to `test-artifacts/<kind>/<engine>-<name>.<extension>`
-    /// (with anything but ASCII letters, digits and `.-_` in the name
-    /// replaced by `_`) and returns the path.
-    fn save_artifact(&self, kind: &str, name: &str, extension: &str, bytes: &[u8]) -> Result<PathBuf, String> {
-        let file_name: String = format!("{}-{name}.{extension}", self.engine().name())
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || ".-_".contains(c) {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
-        let path = artifacts_dir(kind)?.join(file_name);
-        std::fs::write(&path, bytes).map_err(|e| format!("writing {}: {e}", path.display()))?;
-        Ok(path)
     }
 
     /// Ends the browser session.

@@ -9,7 +9,9 @@
 //! never forwarded, so nothing leaves the machine and every attempt is seen.
 //!
 //! One response per connection (`Connection: close`) keeps the parser
-//! small; browsers simply open another connection.
+//! small; browsers simply open another connection. A request the parser
+//! cannot read is recorded too ([`Destination::Unparseable`]) and answered
+//! 400, so it fails the scenario it arrives in like an off-origin one.
 //!
 //! A scenario can change what a running server answers through its
 //! [`ServerControl`]: take it off the network, or serve other bytes at a
@@ -22,9 +24,11 @@ use std::net::SocketAddr;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::io::{AsyncReadExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::task::JoinHandle;
+
+use super::http::{Response, content_type, percent_decode, read_head, write_response};
 
 /// The sub-path the built app is served under unless a test says otherwise.
 pub const DEFAULT_BASE_PATH: &str = "/sub/path/pactline/";
@@ -39,11 +43,11 @@ const BLANK_PATH: &str = "/blank.html";
 const BLANK_PAGE: &str = "<!doctype html><html lang=en><meta charset=utf-8>\
      <link rel=icon href=\"data:,\"><title>Between scenarios</title></html>";
 
-/// Upper bound on a request head; anything larger is not a browser talking.
-const MAX_HEAD_BYTES: usize = 64 * 1024;
-
 /// Upper bound on a request body we are willing to read and discard.
 const MAX_BODY_BYTES: u64 = 1024 * 1024;
+
+/// The method recorded for a request that could not be parsed.
+pub const UNPARSEABLE_METHOD: &str = "(unparseable)";
 
 /// The status recorded for a request that got no answer because the server
 /// was offline ([`ServerControl::go_offline`]).
@@ -56,15 +60,20 @@ pub enum Destination {
     Local,
     /// Sent to us as a proxy, i.e. meant for some other host.
     OffOrigin,
+    /// Not a request we could read (a malformed request line, a truncated
+    /// or oversized head): where it was headed is unknown.
+    Unparseable,
 }
 
 /// One request as the server saw it, with the answer it got.
 #[derive(Clone, Debug)]
 pub struct RequestRecord {
-    /// The request method (`GET`, `HEAD`, `CONNECT`, ...).
+    /// The request method (`GET`, `HEAD`, `CONNECT`, ...); for an
+    /// unparseable request, [`UNPARSEABLE_METHOD`].
     pub method: String,
     /// The raw request target: path and query for local requests, the
-    /// absolute URL or `host:port` for off-origin ones.
+    /// absolute URL or `host:port` for off-origin ones; for an unparseable
+    /// request, why it could not be read and how it started.
     pub target: String,
     /// Whether the request was for this server or for another host.
     pub destination: Destination,
@@ -87,6 +96,12 @@ impl RequestRecord {
     pub fn path(&self) -> &str {
         self.target.split('?').next().unwrap_or_default()
     }
+
+    /// Whether the request fails the scenario it arrives in: it was meant
+    /// for another host, or it could not be read, so it may have been.
+    pub fn is_stray(&self) -> bool {
+        self.destination != Destination::Local
+    }
 }
 
 /// Append-only log of every request a [`Server`] received, shared with the
@@ -107,8 +122,15 @@ impl RequestLog {
 
     /// Every request recorded after `mark`, oldest first.
     pub fn since(&self, mark: usize) -> Vec<RequestRecord> {
+        self.window(mark).0
+    }
+
+    /// Every request recorded after `mark`, oldest first, and the end of
+    /// the log they were read up to, taken together: passing that end as
+    /// the next window's `mark` leaves no request between two windows.
+    pub fn window(&self, mark: usize) -> (Vec<RequestRecord>, usize) {
         let records = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        records.get(mark..).unwrap_or_default().to_vec()
+        (records.get(mark..).unwrap_or_default().to_vec(), records.len())
     }
 }
 
@@ -200,6 +222,7 @@ impl Drop for ReplacedFile {
 #[derive(Debug)]
 pub struct Server {
     addr: SocketAddr,
+    root: PathBuf,
     base_path: String,
     log: RequestLog,
     control: ServerControl,
@@ -225,10 +248,11 @@ impl Server {
         );
         let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
         let addr = listener.local_addr()?;
+        let root = root.into();
         let log = RequestLog::default();
         let control = ServerControl::default();
         let site = Arc::new(Site {
-            root: root.into(),
+            root: root.clone(),
             base_path: base_path.to_owned(),
             log: log.clone(),
             control: control.clone(),
@@ -245,11 +269,17 @@ impl Server {
         });
         Ok(Self {
             addr,
+            root,
             base_path: base_path.to_owned(),
             log,
             control,
             accept_loop,
         })
+    }
+
+    /// The directory served.
+    pub fn root(&self) -> &Path {
+        &self.root
     }
 
     /// `http://127.0.0.1:PORT`, this instance's origin.
@@ -289,39 +319,25 @@ impl Drop for Server {
     }
 }
 
-/// A response before it is written out.
-struct Response {
-    status: u16,
-    content_type: &'static str,
-    body: Vec<u8>,
-    extra_header: Option<(&'static str, String)>,
-}
-
-impl Response {
-    fn ok(content_type: &'static str, body: Vec<u8>) -> Self {
-        Self {
-            status: 200,
-            content_type,
-            body,
-            extra_header: None,
-        }
-    }
-
-    fn text(status: u16, body: &str) -> Self {
-        Self {
-            status,
-            content_type: "text/plain; charset=utf-8",
-            body: body.as_bytes().to_vec(),
-            extra_header: None,
-        }
-    }
-}
-
 impl Site {
     async fn serve_connection(&self, stream: TcpStream) -> io::Result<()> {
         let mut reader = BufReader::new(stream);
-        let Some((method, target, body_len)) = read_head(&mut reader).await? else {
-            return Ok(());
+        let (method, target, body_len) = match read_head(&mut reader).await {
+            Ok(Some(head)) => head,
+            Ok(None) => return Ok(()),
+            Err(unreadable) => {
+                self.log.push(RequestRecord {
+                    method: UNPARSEABLE_METHOD.to_owned(),
+                    target: unreadable.to_string(),
+                    destination: Destination::Unparseable,
+                    status: 400,
+                    content_type: "text/plain; charset=utf-8",
+                });
+                // The peer may be gone already; the record is what counts.
+                let answer = Response::text(400, "pactline test server: unparseable request\n");
+                let _ = write_response(reader.get_mut(), "GET", answer).await;
+                return Ok(());
+            }
         };
         // Drain the body so closing the socket does not reset the
         // connection before the client has read our answer.
@@ -426,125 +442,4 @@ fn destination(method: &str, target: &str) -> Destination {
     } else {
         Destination::Local
     }
-}
-
-/// Reads the request line and headers. Returns `None` if the peer closed the
-/// connection before sending anything, else the method, the raw target and
-/// the declared body length.
-async fn read_head(reader: &mut BufReader<TcpStream>) -> io::Result<Option<(String, String, u64)>> {
-    let mut request_line = String::new();
-    if reader.read_line(&mut request_line).await? == 0 {
-        return Ok(None);
-    }
-    let mut parts = request_line.split_whitespace();
-    let (Some(method), Some(target)) = (parts.next(), parts.next()) else {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("malformed request line {request_line:?}"),
-        ));
-    };
-    let (method, target) = (method.to_owned(), target.to_owned());
-
-    let mut body_len = 0;
-    let mut head_bytes = request_line.len();
-    loop {
-        let mut line = String::new();
-        let read = reader.read_line(&mut line).await?;
-        head_bytes += read;
-        if read == 0 || head_bytes > MAX_HEAD_BYTES {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidData,
-                "truncated or oversized request head",
-            ));
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            return Ok(Some((method, target, body_len)));
-        }
-        if let Some((name, value)) = line.split_once(':')
-            && name.eq_ignore_ascii_case("content-length")
-        {
-            body_len = value.trim().parse().unwrap_or(0);
-        }
-    }
-}
-
-async fn write_response(stream: &mut TcpStream, method: &str, response: Response) -> io::Result<()> {
-    let mut head = format!(
-        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\
-         Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n",
-        response.status,
-        reason(response.status),
-        response.content_type,
-        response.body.len(),
-    );
-    if let Some((name, value)) = &response.extra_header {
-        head.push_str(&format!("{name}: {value}\r\n"));
-    }
-    head.push_str("\r\n");
-    stream.write_all(head.as_bytes()).await?;
-    if method != "HEAD" {
-        stream.write_all(&response.body).await?;
-    }
-    stream.shutdown().await
-}
-
-fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        301 => "Moved Permanently",
-        400 => "Bad Request",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        _ => "",
-    }
-}
-
-/// The MIME type browsers must see for each kind of file in `dist/`:
-/// `application/wasm` in particular, or streaming compilation fails.
-fn content_type(file: &Path) -> &'static str {
-    let extension = file
-        .extension()
-        .and_then(|ext| ext.to_str())
-        .map(str::to_ascii_lowercase);
-    match extension.as_deref() {
-        Some("html") => "text/html; charset=utf-8",
-        Some("js" | "mjs") => "text/javascript; charset=utf-8",
-        Some("wasm") => "application/wasm",
-        Some("css") => "text/css; charset=utf-8",
-        Some("svg") => "image/svg+xml",
-        Some("json") => "application/json",
-        Some("webmanifest") => "application/manifest+json",
-        Some("png") => "image/png",
-        Some("ico") => "image/x-icon",
-        Some("woff2") => "font/woff2",
-        Some("txt") => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
-    }
-}
-
-/// Decodes `%XX` escapes; `None` for a malformed escape, a NUL, or bytes
-/// that are not UTF-8.
-fn percent_decode(raw: &str) -> Option<String> {
-    let bytes = raw.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = bytes.get(i + 1..i + 3)?;
-            if !hex.iter().all(u8::is_ascii_hexdigit) {
-                return None;
-            }
-            decoded.push(u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?);
-            i += 3;
-        } else {
-            decoded.push(bytes[i]);
-            i += 1;
-        }
-    }
-    if decoded.contains(&0) {
-        return None;
-    }
-    String::from_utf8(decoded).ok()
 }

@@ -1,0 +1,124 @@
+//! The browser effects the views use, each behind a small named hook that
+//! cleans up after itself: the page's address, an element coming into view,
+//! the page's size, the system colour scheme and the clipboard.
+//!
+//! Written by hand: leptos-use covers the observers, but pulls its own
+//! dependency tree into the wasm for four short functions.
+
+use leptos::html;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+
+/// The page's query string, with its `?` (empty when there is none).
+pub fn location_query() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// The page's full address.
+pub fn location_href() -> String {
+    window().location().href().unwrap_or_default()
+}
+
+/// The page's path, which keeps the sub-path the app is served under.
+pub fn location_path() -> String {
+    window().location().pathname().unwrap_or_default()
+}
+
+/// Whether the page was opened from a file rather than a web server.
+pub fn opened_from_file() -> bool {
+    window().location().protocol().is_ok_and(|p| p == "file:")
+}
+
+/// Calls `on_near` whenever the element comes within `margin` (CSS, e.g.
+/// `"600px"`) of the screen. The observer and its callback live as long as
+/// the element's owner, and are released with it.
+pub fn use_near_screen(target: NodeRef<html::Div>, margin: &'static str, on_near: impl Fn() + Clone + 'static) {
+    Effect::new(move |_| {
+        let Some(el) = target.get() else { return };
+        let on_near = on_near.clone();
+        let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let near = entries.iter().any(|e| {
+                e.unchecked_into::<web_sys::IntersectionObserverEntry>()
+                    .is_intersecting()
+            });
+            if near {
+                on_near();
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin(margin);
+        if let Ok(observer) =
+            web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options)
+        {
+            observer.observe(&el);
+            // The browser is single-threaded: the wrapper only satisfies the
+            // cleanup's thread bounds.
+            let held = SendWrapper::new((observer, callback));
+            on_cleanup(move || {
+                let (observer, callback) = held.take();
+                observer.disconnect();
+                drop(callback);
+            });
+        }
+    });
+}
+
+/// Calls `on_resize` whenever the page's root or body changes size, for
+/// the page's lifetime (an embed's height report has no end).
+pub fn on_page_resize(on_resize: impl Fn() + 'static) {
+    let Some(root) = document().document_element() else {
+        return;
+    };
+    let callback = Closure::<dyn Fn()>::new(on_resize);
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(&root);
+        if let Some(body) = document().body() {
+            observer.observe(&body);
+        }
+        // Both live as long as the page, which is what is wanted here.
+        callback.forget();
+        std::mem::forget(observer);
+    }
+}
+
+/// Whether the system asks for dark colours, kept current when the reader
+/// changes it while the page is open.
+pub fn use_system_dark() -> ReadSignal<bool> {
+    let query = window().match_media("(prefers-color-scheme: dark)").ok().flatten();
+    let (dark, set_dark) = signal(query.as_ref().is_some_and(|q| q.matches()));
+    if let Some(query) = query {
+        let callback = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(move |ev: web_sys::MediaQueryListEvent| {
+            set_dark.set(ev.matches());
+        });
+        if query
+            .add_event_listener_with_callback("change", callback.as_ref().unchecked_ref())
+            .is_ok()
+        {
+            let held = SendWrapper::new((query, callback));
+            on_cleanup(move || {
+                let (query, callback) = held.take();
+                let _ = query.remove_event_listener_with_callback("change", callback.as_ref().unchecked_ref());
+            });
+        }
+    }
+    dark
+}
+
+/// Copies text to the clipboard. The async Clipboard API needs a secure
+/// context, so pages opened from `file://` fall back to selecting a field
+/// and `execCommand("copy")`.
+pub fn copy_text(text: &str, fallback_field: Option<&web_sys::HtmlTextAreaElement>) -> bool {
+    if window().is_secure_context() {
+        let _ = window().navigator().clipboard().write_text(text);
+        return true;
+    }
+    let Some(field) = fallback_field else { return false };
+    field.select();
+    document()
+        .dyn_into::<web_sys::HtmlDocument>()
+        .ok()
+        .and_then(|d| d.exec_command("copy").ok())
+        .unwrap_or(false)
+}

@@ -1,0 +1,327 @@
+//! One event: its row in the list or the table, the button that expands
+//! it, and what it shows expanded (summary, figures and what public reports
+//! say of them, sources, conflicts, the clause changes it caused).
+
+use super::super::checks::{CheckList, CorroborationBadge, shows_badge};
+use super::super::widgets::{CertaintyBadge, ConflictClaims, Highlighted, Link, SourceCite, SourceList};
+use crate::app::{hooks, use_app};
+use crate::chronology;
+use crate::model::{ClaimRef, Event, EventDate, ResolutionStatus};
+use crate::share;
+use crate::state::View;
+use leptos::prelude::*;
+
+/// An event's date: a `<time>` a machine can read, or plain "Undated".
+#[component]
+fn DateOf(event: &'static Event) -> impl IntoView {
+    match event.date.date() {
+        Some(d) => view! { <time class="event-date" datetime=chronology::datetime(d)>{event.date.to_string()}</time> }
+            .into_any(),
+        None => view! { <span class="event-date">{event.date.to_string()}</span> }.into_any(),
+    }
+}
+
+/// One event as a table row, with its details in a row below when expanded.
+#[component]
+pub fn EventTableRow(event: &'static Event, terms: Memo<Vec<String>>, today: u32) -> impl IntoView {
+    let id = event.id;
+    let expanded = expansion(id);
+    let body_id = format!("event-body-{id}");
+    let future = chronology::is_future(event, today);
+    let parties = party_names(event);
+    let sources = event.sources.to_vec();
+    view! {
+        <tr
+            class="event-row"
+            id=format!("event-{id}")
+            data-testid="event"
+            data-event-id=id
+            class:future=future
+            class:expanded=expanded
+        >
+            <td>
+                <DateOf event />
+            </td>
+            <th scope="row">
+                <EventToggle id expanded body_id=body_id.clone()>
+                    <Highlighted text=event.title terms />
+                </EventToggle>
+            </th>
+            <td>
+                <CertaintyBadge certainty=event.certainty />
+            </td>
+            <td>{parties}</td>
+            <td class="key-figure">{event.figures.first().map(|f| f.display)}</td>
+            <td>
+                <SourceList ids=sources />
+            </td>
+        </tr>
+        <Show when=move || expanded.get()>
+            <tr class="event-details-row">
+                <td colspan="6">
+                    <EventDetails event terms body_id=body_id.clone() />
+                </td>
+            </tr>
+        </Show>
+    }
+}
+
+/// The names of an event's parties, comma-separated.
+fn party_names(event: &Event) -> String {
+    let data = use_app().data;
+    event
+        .parties
+        .iter()
+        .filter_map(|p| data.party(p))
+        .map(|p| p.name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Whether the event with this id is the expanded one.
+fn expansion(id: &'static str) -> Memo<bool> {
+    let app = use_app();
+    Memo::new(move |_| app.timeline.with(|t| t.event.as_deref() == Some(id)))
+}
+
+/// The button that expands or collapses an event in place (one expanded
+/// event at a time, kept in `event=`).
+#[component]
+fn EventToggle(id: &'static str, expanded: Memo<bool>, body_id: String, children: Children) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <button
+            type="button"
+            class="event-toggle"
+            aria-expanded=move || expanded.get().to_string()
+            aria-controls=body_id
+            on:click=move |_| {
+                app.edit(|s| s.timeline.toggle_event(id));
+            }
+        >
+            {children()}
+        </button>
+    }
+}
+
+/// One event: a heading that expands it in place, and its details.
+#[component]
+pub fn EventRow(event: &'static Event, terms: Memo<Vec<String>>, today: u32) -> impl IntoView {
+    let app = use_app();
+    let id = event.id;
+    let expanded = expansion(id);
+    let body_id = format!("event-body-{id}");
+    let key_figure = event.figures.first().map(|f| {
+        let claim = ClaimRef::Figure(event.id, 0);
+        view! {
+            <span class="key-figure" title=f.label>
+                {f.display}
+            </span>
+            {shows_badge(claim).then(|| view! { <CorroborationBadge claim /> })}
+        }
+    });
+    let resolution = event.resolution.as_ref().map(
+        |r| view! { <span class=format!("badge resolution resolution-{}", r.status.id())>{r.status.label()}</span> },
+    );
+    let parties = party_names(event);
+    let topics = event
+        .topics
+        .iter()
+        .filter_map(|t| app.data.topic(t))
+        .map(|t| view! { <span class="tag">{t.name}</span> })
+        .collect_view();
+    let future = chronology::is_future(event, today);
+    view! {
+        <article
+            class="event"
+            id=format!("event-{id}")
+            data-testid="event"
+            data-event-id=id
+            class:expanded=expanded
+            class:future=future
+        >
+                <h4 class="event-heading">
+                    <EventToggle id expanded body_id=body_id.clone()>
+                        <DateOf event />
+                        <span class="event-title">
+                            <Highlighted text=event.title terms />
+                        </span>
+                    </EventToggle>
+                </h4>
+                <p class="event-meta">
+                    <CertaintyBadge certainty=event.certainty />
+                    {resolution}
+                    {key_figure}
+                    <span class="parties">{parties}</span>
+                    {topics}
+                </p>
+                <Show when=move || expanded.get()>
+                    <EventDetails event terms body_id=body_id.clone() />
+                </Show>
+        </article>
+    }
+}
+
+/// The expanded part of an event: summary, figures, sources, conflicts and
+/// the clause changes it caused.
+#[component]
+fn EventDetails(event: &'static Event, terms: Memo<Vec<String>>, body_id: String) -> impl IntoView {
+    let app = use_app();
+    let data = app.data;
+    let figures = (!event.figures.is_empty()).then(|| {
+        view! {
+            <div class="detail">
+                <h5>"Figures"</h5>
+                <ul class="figures">
+                    {event
+                        .figures
+                        .iter()
+                        .enumerate()
+                        .map(|(i, f)| {
+                            let claim = ClaimRef::Figure(event.id, i);
+                            view! {
+                                <li>
+                                    <strong>{f.display}</strong>
+                                    " — "
+                                    {f.label}
+                                    {shows_badge(claim).then(|| view! { " " <CorroborationBadge claim /> })}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </div>
+        }
+    });
+    let conflicts: Vec<_> = data.conflicts_of_event(event.id).collect();
+    let conflicts = (!conflicts.is_empty()).then(|| {
+        view! {
+            <div class="detail conflicts">
+                <h5>"Sources disagree"</h5>
+                {conflicts
+                    .into_iter()
+                    .map(|c| {
+                        view! {
+                            <div class="conflict">
+                                <p><strong>{c.title}</strong> " " {c.summary}</p>
+                                <ConflictClaims conflict=c />
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        }
+    });
+    let clause_links = (!event.clause_changes.is_empty()).then(|| {
+        view! {
+            <div class="detail">
+                <h5>"Clause changes it caused"</h5>
+                <ul>
+                    {event
+                        .clause_changes
+                        .iter()
+                        .filter_map(|c| {
+                            let clause = data.clause(c.clause)?;
+                            let set = c.version;
+                            // Compare the version it set with the one before;
+                            // the first version, with the latest.
+                            let (a, b) = match data.version_index(set).and_then(|i| i.checked_sub(1)) {
+                                Some(prev) => (Some(data.versions[prev].id), Some(set)),
+                                None => (Some(set), None),
+                            };
+                            let cid = clause.id;
+                            Some(view! {
+                                <li>
+                                    <Link
+                                        to=move |s| {
+                                            s.view = View::Clauses;
+                                            s.comparison.clause = Some(cid.to_string());
+                                            s.comparison.a = a.map(str::to_string);
+                                            s.comparison.b = b.map(str::to_string);
+                                        }
+                                        class="clause-link"
+                                        testid="event-clause-link"
+                                        anchor=format!("clause-{cid}")
+                                    >
+                                        {format!("{} — {} terms", clause.name, set)}
+                                    </Link>
+                                </li>
+                            })
+                        })
+                        .collect_view()}
+                </ul>
+            </div>
+        }
+    });
+    let resolves = event.resolves_by.map(|d: EventDate| {
+        view! { <p class="resolves">"Prediction; resolves by " {d.to_string()} "."</p> }
+    });
+    let resolution = event.resolution.as_ref().map(|r| {
+        let status = match r.status {
+            ResolutionStatus::Unresolved => format!("Unresolved as of {}: ", r.as_of),
+            _ => format!("{} (checked {}): ", r.status.label(), r.as_of),
+        };
+        view! {
+            <p class="resolution" data-testid="resolution">
+                <strong>{status}</strong>
+                {r.text}
+                {(!r.sources.is_empty()).then(|| view! { " — " <SourceList ids=r.sources.to_vec() /> })}
+            </p>
+        }
+    });
+    let note = event.date.note().map(|n| {
+        let lead = if event.date.date().is_some() {
+            "Date: "
+        } else {
+            "Why undated: "
+        };
+        view! { <p class="date-note">{lead} {n}</p> }
+    });
+    let figure_claims = (0..event.figures.len()).map(|i| ClaimRef::Figure(event.id, i));
+    let checked: Vec<ClaimRef> = std::iter::once(ClaimRef::Event(event.id))
+        .chain(figure_claims)
+        .collect();
+    view! {
+        <div class="event-body" id=body_id>
+            <p class="summary">
+                <Highlighted text=event.summary terms />
+            </p>
+            {resolves}
+            {resolution}
+            {note}
+            {figures}
+            <CheckList claims=checked label=figure_label level=5 />
+            <div class="detail">
+                <h5>"Sources"</h5>
+                <ul class="sources">
+                    {event.sources.iter().map(|s| view! { <li><SourceCite id=s /></li> }).collect_view()}
+                </ul>
+            </div>
+            {conflicts}
+            {clause_links}
+            {share::corrections_address().map(|address| {
+                // The event's own link, so whoever reads the report finds it.
+                let page = hooks::location_href();
+                let about = format!("{}{}", share::page_url(&page), app.href(|s| s.timeline.event = Some(event.id.to_string())));
+                view! {
+                    <p class="report-error">
+                        <a href=share::error_report_link(address, data.version, Some(&about))>"Report an error in this event"</a>
+                    </p>
+                }
+            })}
+        </div>
+    }
+}
+
+/// Names a checked claim of an event in its list of checks: the figure, or
+/// the event as a whole.
+fn figure_label(claim: ClaimRef) -> Option<String> {
+    let data = use_app().data;
+    match claim {
+        ClaimRef::Figure(id, i) => data
+            .event(id)
+            .and_then(|e| e.figures.get(i))
+            .map(|f| f.display.to_string()),
+        _ => Some("what happened and when".to_string()),
+    }
+}

@@ -1,0 +1,219 @@
+//! The matching events, as cards under year headings or as a table, a page
+//! at a time, and what to show when nothing matches.
+
+use super::event::{EventRow, EventTableRow};
+use super::today_key;
+use crate::app::hooks;
+use crate::app::use_app;
+use crate::chronology::{self, Row};
+use crate::filter::{Outcome, PAGE};
+use crate::state::{Filters, Layout};
+use leptos::html;
+use leptos::prelude::*;
+
+/// Chooses cards or a table for the events.
+#[component]
+pub fn LayoutSwitch() -> impl IntoView {
+    let app = use_app();
+    let layout = Memo::new(move |_| app.timeline.with(|t| t.layout));
+    let button = move |choice: Layout, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                aria-pressed=move || (layout.get() == choice).to_string()
+                on:click=move |_| app.edit(|s| s.timeline.layout = choice)
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <div class="layout-switch" role="group" aria-label="Show events as">
+            {button(Layout::List, "Cards")}
+            {button(Layout::Table, "Table")}
+        </div>
+    }
+}
+
+/// The matching events grouped by year, with the "today" line, rendered a
+/// page at a time.
+#[component]
+pub fn EventList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>) -> impl IntoView {
+    let app = use_app();
+    let data = app.data;
+    let today = today_key();
+    let limit = RwSignal::new(PAGE);
+    // A new search or filter starts again from the first page.
+    Effect::watch(move || outcome.track(), move |_, _, _| limit.set(PAGE), false);
+    let expanded = Memo::new(move |_| app.timeline.with(|t| t.event.clone()));
+
+    let rows = Memo::new(move |_| {
+        outcome.with(|o| {
+            // An expanded event deep in the list must still be rendered.
+            let needed = expanded.with(|id| {
+                id.as_deref()
+                    .and_then(|id| o.events.iter().position(|&i| data.events[i].id == id))
+                    .map_or(0, |p| p + 1)
+            });
+            let shown = &o.events[..o.events.len().min(limit.get().max(needed))];
+            chronology::rows(data.events, shown, today)
+        })
+    });
+    let remaining = Memo::new(move |_| outcome.with(|o| o.events.len()).saturating_sub(limit.get()));
+    let any = Memo::new(move |_| outcome.with(|o| !o.events.is_empty()));
+    let layout = Memo::new(move |_| app.timeline.with(|t| t.layout));
+
+    // Load the next page as the end of the list comes near the screen.
+    let sentinel: NodeRef<html::Div> = NodeRef::new();
+    hooks::use_near_screen(sentinel, "600px", move || limit.update(|l| *l += PAGE));
+
+    view! {
+        <Show when=move || any.get() fallback=move || view! { <EmptyResults outcome /> }>
+            <div class="event-list">
+                {move || match layout.get() {
+                    Layout::List => view! { <EventCards rows terms today /> }.into_any(),
+                    Layout::Table => view! { <EventTable rows terms today /> }.into_any(),
+                }}
+                <Show when=move || { remaining.get() > 0 }>
+                    <button type="button" class="show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
+                        {move || format!("Show {} more of {} remaining", PAGE.min(remaining.get()), remaining.get())}
+                    </button>
+                </Show>
+                <div node_ref=sentinel class="sentinel" aria-hidden="true"></div>
+            </div>
+        </Show>
+    }
+}
+
+/// The line between what has happened and what has not.
+const TODAY: &str = "Today — what follows has not happened yet";
+
+/// The events as cards under year headings.
+#[component]
+fn EventCards(rows: Memo<Vec<Row>>, terms: Memo<Vec<String>>, today: u32) -> impl IntoView {
+    let data = use_app().data;
+    view! {
+        <div class="event-cards">
+            <For
+                each=move || rows.get()
+                key=|row| *row
+                children=move |row| match row {
+                    Row::Year(year) => {
+                        let future = year as u32 * 10_000 > today;
+                        view! {
+                            <h3 class="year-heading" class:future=future id=format!("year-{year}")>
+                                {year}
+                            </h3>
+                        }
+                            .into_any()
+                    }
+                    Row::Undated => {
+                        view! {
+                            <h3 class="year-heading undated" id="year-undated">
+                                "Undated"
+                            </h3>
+                        }
+                            .into_any()
+                    }
+                    Row::Event(i) => view! { <EventRow event=&data.events[i] terms today /> }.into_any(),
+                    Row::Today => {
+                        view! {
+                            <p class="today-line" role="separator">
+                                <span>{TODAY}</span>
+                            </p>
+                        }
+                            .into_any()
+                    }
+                }
+            />
+        </div>
+    }
+}
+
+/// The events as a table, one row per event: for scanning, for printing,
+/// and for screen readers that move by row and column.
+#[component]
+fn EventTable(rows: Memo<Vec<Row>>, terms: Memo<Vec<String>>, today: u32) -> impl IntoView {
+    let data = use_app().data;
+    // A year's row spans the table as a data cell, not a header: a header
+    // there would claim the columns' cells for itself, and every column
+    // header would then name no data cells of its own.
+    let heading = |text: String| {
+        view! {
+            <tr class="year-row">
+                <td colspan="6">
+                    <strong>{text}</strong>
+                </td>
+            </tr>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Events table">
+        <table class="event-table">
+            <caption class="visually-hidden">"Events, one per row, in the order chosen"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Date"</th>
+                    <th scope="col">"Event"</th>
+                    <th scope="col">"Certainty"</th>
+                    <th scope="col">"Parties"</th>
+                    <th scope="col">"Key figure"</th>
+                    <th scope="col">"Sources"</th>
+                </tr>
+            </thead>
+            <tbody>
+                <For
+                    each=move || rows.get()
+                    key=|row| *row
+                    children=move |row| match row {
+                        Row::Year(year) => heading(year.to_string()),
+                        Row::Undated => heading("Undated".to_string()),
+                        Row::Event(i) => view! { <EventTableRow event=&data.events[i] terms today /> }.into_any(),
+                        Row::Today => {
+                            view! {
+                                <tr class="today-row">
+                                    <td colspan="6">{TODAY}</td>
+                                </tr>
+                            }
+                                .into_any()
+                        }
+                    }
+                />
+            </tbody>
+        </table>
+        </div>
+    }
+}
+
+/// What to show when nothing matches: which filters exclude everything, each
+/// with a button that removes it and says how many events that would bring.
+#[component]
+fn EmptyResults(outcome: Memo<Outcome>) -> impl IntoView {
+    let app = use_app();
+    let without = move || outcome.with(|o| o.facets.without.clone());
+    view! {
+        <div class="empty" data-testid="empty-results">
+            <p><strong>"No events match these filters."</strong></p>
+            <ul class="remove-filters">
+                {move || {
+                    without()
+                        .into_iter()
+                        .map(|(kind, n)| {
+                            view! {
+                                <li>
+                                    <button type="button" on:click=move |_| app.edit_filters(|f| kind.clear(f))>
+                                        {format!("Remove the {} filter ({n} events)", kind.label())}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            <button type="button" on:click=move |_| app.edit_filters(Filters::clear)>
+                "Clear all filters"
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,52 @@
+//! The timeline: the filters, the overview axis, and the events grouped by
+//! year, each part in its own module and reading only the slice of the
+//! state it shows.
+//!
+//! Only the first [`PAGE`](crate::filter::PAGE) matching events are
+//! rendered, with more added as the reader nears the end of the list, so a
+//! keystroke costs the same at 100 events as at 100,000.
+
+mod axis;
+mod event;
+mod filters;
+mod list;
+
+use super::use_app;
+use crate::filter;
+use crate::text;
+use leptos::prelude::*;
+
+/// `YYYYMMDD` of today, to set what has happened apart from what has not.
+fn today_key() -> u32 {
+    let now = js_sys::Date::new_0();
+    now.get_full_year() * 10_000 + (now.get_month() + 1) * 100 + now.get_date()
+}
+
+/// The timeline view.
+#[component]
+pub fn TimelineView() -> impl IntoView {
+    let app = use_app();
+    let outcome = Memo::new(move |_| {
+        let order = app.timeline.with(|t| t.order);
+        app.filters.with(|f| filter::run(app.data, app.index, f, order))
+    });
+    // A memo, so rows sleep through keystrokes that leave the terms alone
+    // (a trailing space, a repeated letter that is then deleted).
+    let terms = Memo::new(move |_| app.filters.with(|f| text::terms(&f.q)));
+    let total = app.data.events.len();
+
+    view! {
+        <div class="timeline">
+            <h2 class="visually-hidden">"Timeline"</h2>
+            <filters::FilterPanel outcome />
+            <div class="results">
+                <p class="count" data-testid="event-count" role="status" aria-live="polite" aria-atomic="true">
+                    {move || format!("{} of {total} events", outcome.with(|o| o.events.len()))}
+                </p>
+                <list::LayoutSwitch />
+                <axis::Axis outcome />
+                <list::EventList outcome terms />
+            </div>
+        </div>
+    }
+}

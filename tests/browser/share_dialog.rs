@@ -1,0 +1,240 @@
+//! The share bar and its dialog: "Embed…" gives both embed snippets for
+//! the view, "Cite…" a citation naming the dataset version and today, and
+//! "Copy link" the link to the view.
+//!
+//! Every expected value is pinned to the query the scenario opened, never
+//! read back from the page's own address: the page's URL state must be that
+//! query's, each link in a snippet or citation must lead to it, and the
+//! exact texts are what `pactline::share` makes of the app's address and
+//! that query.
+
+use pactline::share;
+use serde_json::json;
+
+use crate::support::expect::{expect_eq, query_of};
+use crate::support::oracle::{data, view_state, with_embed};
+use crate::support::page::Page;
+use crate::support::steps::DATASET_VERSION;
+
+const OPEN_EMBED: &str = r#"[data-testid="open-embed"]"#;
+const OPEN_CITE: &str = r#"[data-testid="open-cite"]"#;
+const COPY_LINK: &str = r#"[data-testid="copy-link"]"#;
+const SHARE_STATUS: &str = r#"[data-testid="share-status"]"#;
+const DIALOG_OPEN: &str = r#"dialog[data-testid="share-dialog"][open]"#;
+const CLOSE_DIALOG: &str = r#"[data-testid="close-dialog"]"#;
+const SCRIPT_SNIPPET: &str = r#"textarea[data-testid="embed-script-snippet"]"#;
+const IFRAME_SNIPPET: &str = r#"textarea[data-testid="embed-iframe-snippet"]"#;
+const CITATION: &str = r#"textarea[data-testid="citation"]"#;
+
+/// The views the share scenarios open.
+const EMBED_DIALOG_QUERY: &str = "view=clauses&a=2023&b=2026&changed=1";
+const CITE_QUERY: &str = "view=timeline&party=amazon";
+const COPY_LINK_QUERY: &str = "view=timeline&q=azure&order=desc";
+
+/// What "Copy link" says when the clipboard took the link.
+const COPIED: &str = "Link copied.";
+
+/// What it says instead when it could not copy, followed by the link.
+const COPY_FALLBACK: &str = "Copy this link: ";
+
+/// The page's address.
+async fn location(page: &Page) -> Result<String, String> {
+    let href = page.execute_json("return location.href;", vec![]).await?;
+    href.as_str()
+        .map(str::to_owned)
+        .ok_or_else(|| format!("location.href is {href}"))
+}
+
+/// The value of the form field `css` once there is one: what a reader
+/// copies (a textarea filled through its property has no text content).
+async fn field_value(page: &Page, css: &str) -> Result<String, String> {
+    page.wait_for(css).await?;
+    let value = page
+        .execute_json("return document.querySelector(arguments[0]).value;", vec![json!(css)])
+        .await?;
+    value
+        .as_str()
+        .map(str::to_owned)
+        .ok_or_else(|| format!("`{css}` has no value ({value})"))
+}
+
+/// The value of the attribute `name="…"` in an HTML snippet, unescaped.
+fn snippet_attribute(snippet: &str, name: &str) -> Result<String, String> {
+    let start = format!("{name}=\"");
+    let value = snippet
+        .split_once(&start)
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(value, _)| value)
+        .ok_or_else(|| format!("no {name}=\"…\" in the snippet {snippet:?}"))?;
+    Ok(value
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&"))
+}
+
+/// Fails unless the page's address is the app's, showing the view `query`
+/// names (as the app reads it).
+async fn expect_page_shows(page: &Page, query: &str) -> Result<(), String> {
+    let href = location(page).await?;
+    if !href.starts_with(page.app_url()) {
+        return Err(format!("the page is at {href:?}, not the app's {:?}", page.app_url()));
+    }
+    expect_eq(
+        &format!("the URL state of {href:?}"),
+        view_state(&query_of(&href)?)?,
+        view_state(query)?,
+    )
+}
+
+/// Fails unless `link` (named `what`) is the app's address with a query
+/// for exactly the view `query` names, not embedded.
+fn expect_link_to(page: &Page, what: &str, link: &str, query: &str) -> Result<(), String> {
+    if !link.starts_with(&format!("{}?", page.app_url())) {
+        return Err(format!(
+            "{what} {link:?} does not lead to the app at {:?}",
+            page.app_url()
+        ));
+    }
+    expect_eq(
+        &format!("the view {what} {link:?} opens"),
+        view_state(&query_of(link)?)?,
+        view_state(query)?,
+    )
+}
+
+/// Opens the share dialog with `button` and waits until it is open.
+async fn open_dialog(page: &Page, button: &str) -> Result<(), String> {
+    page.click(button).await?;
+    page.wait_for(DIALOG_OPEN).await
+}
+
+/// "Embed…" shows both snippets for the current view: the script snippet's
+/// placeholder names the view without `embed=1` and loads `embed.js` from
+/// the app's directory; the iframe snippet frames the view with `embed=1`.
+/// "Close" closes the dialog.
+pub async fn embed_dialog_gives_snippets_for_the_view(page: &Page) -> Result<(), String> {
+    page.open(EMBED_DIALOG_QUERY).await?;
+    open_dialog(page, OPEN_EMBED).await?;
+    let script = field_value(page, SCRIPT_SNIPPET).await?;
+    let iframe = field_value(page, IFRAME_SNIPPET).await?;
+    let href = location(page).await?;
+    let state = view_state(&query_of(&href)?)?;
+    expect_eq("the URL state", &state, &view_state(EMBED_DIALOG_QUERY)?)?;
+
+    let placeholder = snippet_attribute(&script, "data-pactline")?;
+    if placeholder.contains("embed") {
+        return Err(format!(
+            "the script snippet's data-pactline has embed in it: {placeholder:?}"
+        ));
+    }
+    expect_eq("the view data-pactline names", view_state(&placeholder)?, state.clone())?;
+    expect_eq(
+        "the script snippet's src",
+        snippet_attribute(&script, "src")?,
+        format!("{}embed.js", page.app_url()),
+    )?;
+    let framed = snippet_attribute(&iframe, "src")?;
+    if !framed.starts_with(&format!("{}?", page.app_url())) || !framed.split(['?', '&']).any(|p| p == "embed=1") {
+        return Err(format!(
+            "the iframe snippet should frame the app with embed=1, got src {framed:?}"
+        ));
+    }
+    expect_eq(
+        "the view the iframe snippet frames",
+        view_state(&query_of(&framed)?)?,
+        with_embed(EMBED_DIALOG_QUERY, true)?,
+    )?;
+    let (expected_script, expected_iframe) = share::embed_snippets(&href, &state);
+    expect_eq("the script snippet", script, expected_script)?;
+    expect_eq("the iframe snippet", iframe, expected_iframe)?;
+
+    page.click(CLOSE_DIALOG).await?;
+    page.wait_until("the share dialog has closed", async || {
+        Ok(page.count(DIALOG_OPEN).await? == 0)
+    })
+    .await
+}
+
+/// Today in the browser, `YYYY-MM-DD`, in the reader's time zone.
+const BROWSER_TODAY: &str = r#"
+const now = new Date();
+const two = (n) => String(n).padStart(2, "0");
+return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+"#;
+
+/// "Cite…" gives a citation of the view opened, with the dataset version
+/// (the footer's, and the data's) and today's date; the link in it leads
+/// back to that view.
+pub async fn cite_dialog_names_version_and_today(page: &Page) -> Result<(), String> {
+    page.open(CITE_QUERY).await?;
+    let version = page.text(DATASET_VERSION).await?;
+    expect_eq("the footer's dataset version", version.as_str(), data().version)?;
+    open_dialog(page, OPEN_CITE).await?;
+    let citation = field_value(page, CITATION).await?;
+    let today = page.execute_json(BROWSER_TODAY, vec![]).await?;
+    let today = today.as_str().unwrap_or_default();
+    for part in [format!("dataset version {version}"), format!("Accessed {today}.")] {
+        if !citation.contains(&part) {
+            return Err(format!("the citation should contain {part:?}: {citation:?}"));
+        }
+    }
+    expect_page_shows(page, CITE_QUERY).await?;
+    let link = citation
+        .split_whitespace()
+        .find(|word| word.starts_with(page.app_url()))
+        .map(|word| word.trim_end_matches('.'))
+        .ok_or_else(|| format!("the citation has no link to the app: {citation:?}"))?;
+    expect_link_to(page, "the citation's link", link, CITE_QUERY)?;
+    let expected = share::citation(page.app_url(), &view_state(CITE_QUERY)?, data().version, today);
+    expect_eq("the citation", citation, expected)
+}
+
+/// Records what the page writes to the clipboard in
+/// `window.__copiedText`, still writing it: automation may deny the
+/// clipboard, and the link is what matters.
+const SPY_ON_CLIPBOARD: &str = r#"
+window.__copiedText = null;
+const clipboard = navigator.clipboard;
+if (clipboard && typeof clipboard.writeText === "function") {
+  const write = clipboard.writeText.bind(clipboard);
+  clipboard.writeText = (text) => {
+    window.__copiedText = String(text);
+    return write(text);
+  };
+}
+"#;
+
+/// "Copy link" copies the link to the view opened (never in embed mode)
+/// and says so, or, where it cannot copy, shows the link to copy by hand.
+pub async fn copy_link_gives_the_view_link(page: &Page) -> Result<(), String> {
+    page.open(COPY_LINK_QUERY).await?;
+    page.execute_json(SPY_ON_CLIPBOARD, vec![]).await?;
+    page.click(COPY_LINK).await?;
+    let mut status = String::new();
+    page.wait_until("the share status says something", async || {
+        status = page.text(SHARE_STATUS).await?;
+        Ok(!status.trim().is_empty())
+    })
+    .await?;
+
+    expect_page_shows(page, COPY_LINK_QUERY).await?;
+    let expected = share::link(page.app_url(), &view_state(COPY_LINK_QUERY)?);
+    expect_link_to(page, "the expected link", &expected, COPY_LINK_QUERY)?;
+    let status = status.trim();
+    if status == COPIED {
+        let copied = page.execute_json("return window.__copiedText;", vec![]).await?;
+        expect_eq(
+            "the link written to the clipboard",
+            copied.as_str(),
+            Some(expected.as_str()),
+        )
+    } else if let Some(shown) = status.strip_prefix(COPY_FALLBACK) {
+        expect_eq("the link shown to copy", shown, expected.as_str())
+    } else {
+        Err(format!(
+            "the share status should be {COPIED:?} or {COPY_FALLBACK:?} and the link, got {status:?}"
+        ))
+    }
+}
