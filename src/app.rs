@@ -42,6 +42,9 @@ pub struct AppState {
     pub view: RwSignal<ViewState>,
     /// URL values that were ignored, shown until dismissed.
     pub ignored: RwSignal<Vec<Ignored>>,
+    /// Today, `YYYYMMDD`, to set what has happened apart from what has
+    /// not: read once where the app starts, so views never ask the clock.
+    pub today: u32,
     /// Which view is shown.
     pub current: Memo<View>,
     /// The timeline's filters.
@@ -141,6 +144,8 @@ pub fn mount() {
         None => data::builtin(),
     };
     let index: &'static SearchIndex = Box::leak(Box::new(SearchIndex::new(data)));
+    let now = js_sys::Date::new_0();
+    let today = now.get_full_year() * 10_000 + (now.get_month() + 1) * 100 + now.get_date();
     let document = document();
     if let Some(fallback) = document.get_element_by_id("static-summary") {
         fallback.remove();
@@ -150,12 +155,12 @@ pub fn mount() {
     };
     use wasm_bindgen::JsCast;
     let root: web_sys::HtmlElement = root.unchecked_into();
-    leptos::mount::mount_to(root, move || view! { <App data index query /> }).forget();
+    leptos::mount::mount_to(root, move || view! { <App data index query today /> }).forget();
 }
 
 /// The whole app: shell around the current view.
 #[component]
-fn App(data: &'static Dataset, index: &'static SearchIndex, query: String) -> impl IntoView {
+fn App(data: &'static Dataset, index: &'static SearchIndex, query: String, today: u32) -> impl IntoView {
     let (state, ignored) = ViewState::parse(&query, data);
     let view = RwSignal::new(state);
     // Each slice is compared with its last value, so readers of one slice
@@ -165,6 +170,7 @@ fn App(data: &'static Dataset, index: &'static SearchIndex, query: String) -> im
         index,
         view,
         ignored: RwSignal::new(ignored),
+        today,
         current: Memo::new(move |_| view.with(|s| s.view)),
         filters: Memo::new(move |_| view.with(|s| s.timeline.filters.clone())),
         timeline: Memo::new(move |_| {

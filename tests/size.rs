@@ -29,7 +29,14 @@ use std::process::{Command, ExitCode};
 ///   (corroboration badges, check lists, report cards, the correction log,
 ///   implied terms, undated events) adds about 20 KB of view code. Issue 17,
 ///   which halves the wasm, brings the budget back down.
-const BUDGET: u64 = 270 * 1024;
+/// - 275 KB (issue 13, measured 2026-12-02; the wasm went from 256.1 to
+///   261.1 KB, index.html by 0.2 KB): the state model with a method per
+///   change a reader makes, the table of URL parameters, one memo per slice
+///   of the state and per option count, axis bar and checkbox (what keeps a
+///   keystroke from touching the rest of the page), the hooks that release
+///   their observers and listeners, and the recorder that catches a wasm
+///   that fails to compile on WebKit. Issue 17 brings this down too.
+const BUDGET: u64 = 275 * 1024;
 
 /// The file kinds that count towards the budget.
 const SHIPPED: [&str; 4] = ["html", "js", "wasm", "css"];

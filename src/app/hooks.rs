@@ -84,11 +84,15 @@ pub fn on_page_resize(on_resize: impl Fn() + 'static) {
 }
 
 /// Whether the system asks for dark colours, kept current when the reader
-/// changes it while the page is open.
+/// changes it while the page is open. Read in an effect, so a view that
+/// uses it renders without a browser too (false until then).
 pub fn use_system_dark() -> ReadSignal<bool> {
-    let query = window().match_media("(prefers-color-scheme: dark)").ok().flatten();
-    let (dark, set_dark) = signal(query.as_ref().is_some_and(|q| q.matches()));
-    if let Some(query) = query {
+    let (dark, set_dark) = signal(false);
+    Effect::new(move |_| {
+        let Some(query) = window().match_media("(prefers-color-scheme: dark)").ok().flatten() else {
+            return;
+        };
+        set_dark.set(query.matches());
         let callback = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(move |ev: web_sys::MediaQueryListEvent| {
             set_dark.set(ev.matches());
         });
@@ -102,7 +106,7 @@ pub fn use_system_dark() -> ReadSignal<bool> {
                 let _ = query.remove_event_listener_with_callback("change", callback.as_ref().unchecked_ref());
             });
         }
-    }
+    });
     dark
 }
 

@@ -122,6 +122,12 @@ fn PrintHeader() -> impl IntoView {
             View::Sources => "Sources.".to_string(),
         })
     };
+    // The address is the browser's to tell: read after each change of view.
+    let here = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        app.view.track();
+        here.set(hooks::location_href());
+    });
     view! {
         <section class="print-only print-header" aria-hidden="true">
             <p>
@@ -129,10 +135,7 @@ fn PrintHeader() -> impl IntoView {
                 " Dataset version "
                 {data.version}
                 ". Printed from "
-                {move || {
-                    app.view.track();
-                    hooks::location_href()
-                }}
+                {move || here.get()}
             </p>
             <p>"Sources:"</p>
             <ol>{data.sources.iter().map(|s| view! { <li>{s.title} " (" {s.file.or(s.url)} ")"</li> }).collect_view()}</ol>

@@ -1,7 +1,6 @@
 //! The overview axis: one bar per year, showing how many events match out
 //! of how many there are. Clicking a year narrows the range to it.
 
-use super::today_key;
 use crate::app::use_app;
 use crate::chronology;
 use crate::filter::Outcome;
@@ -18,7 +17,7 @@ pub fn Axis(outcome: Memo<Outcome>) -> impl IntoView {
     let max = totals.iter().copied().max().unwrap_or(1).max(1);
     let matched =
         Memo::new(move |_| outcome.with(|o| chronology::per_year(data.events, o.events.iter().copied(), span)));
-    let this_year = (today_key() / 10_000) as u16;
+    let this_year = (app.today / 10_000) as u16;
     let bars = totals
         .into_iter()
         .enumerate()

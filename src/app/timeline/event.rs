@@ -10,6 +10,7 @@ use crate::model::{ClaimRef, Event, EventDate, ResolutionStatus};
 use crate::share;
 use crate::state::View;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// An event's date: a `<time>` a machine can read, or plain "Undated".
 #[component]
@@ -300,12 +301,26 @@ fn EventDetails(event: &'static Event, terms: Memo<Vec<String>>, body_id: String
             {conflicts}
             {clause_links}
             {share::corrections_address().map(|address| {
-                // The event's own link, so whoever reads the report finds it.
-                let page = hooks::location_href();
-                let about = format!("{}{}", share::page_url(&page), app.href(|s| s.timeline.event = Some(event.id.to_string())));
+                let query = app.href(|s| s.timeline.event = Some(event.id.to_string()));
+                let link = move |about: &str| share::error_report_link(address, data.version, Some(about));
                 view! {
                     <p class="report-error">
-                        <a href=share::error_report_link(address, data.version, Some(&about))>"Report an error in this event"</a>
+                        <a
+                            href=link(&query)
+                            on:click=move |ev| {
+                                // The page's full address is the browser's to
+                                // tell, so it goes in as the link is followed.
+                                let about = format!("{}{query}", share::page_url(&hooks::location_href()));
+                                if let Some(a) = ev
+                                    .current_target()
+                                    .and_then(|t| t.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+                                {
+                                    a.set_href(&link(&about));
+                                }
+                            }
+                        >
+                            "Report an error in this event"
+                        </a>
                     </p>
                 }
             })}

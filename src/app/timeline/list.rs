@@ -2,7 +2,6 @@
 //! at a time, and what to show when nothing matches.
 
 use super::event::{EventRow, EventTableRow};
-use super::today_key;
 use crate::app::hooks;
 use crate::app::use_app;
 use crate::chronology::{self, Row};
@@ -41,7 +40,7 @@ pub fn LayoutSwitch() -> impl IntoView {
 pub fn EventList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>) -> impl IntoView {
     let app = use_app();
     let data = app.data;
-    let today = today_key();
+    let today = app.today;
     let limit = RwSignal::new(PAGE);
     // A new search or filter starts again from the first page.
     Effect::watch(move || outcome.track(), move |_, _, _| limit.set(PAGE), false);

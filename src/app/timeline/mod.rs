@@ -16,12 +16,6 @@ use crate::filter;
 use crate::text;
 use leptos::prelude::*;
 
-/// `YYYYMMDD` of today, to set what has happened apart from what has not.
-fn today_key() -> u32 {
-    let now = js_sys::Date::new_0();
-    now.get_full_year() * 10_000 + (now.get_month() + 1) * 100 + now.get_date()
-}
-
 /// The timeline view.
 #[component]
 pub fn TimelineView() -> impl IntoView {
