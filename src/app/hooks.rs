@@ -2,8 +2,8 @@
 //! cleans up after itself: the page's address, an element coming into view,
 //! the page's size, the system colour scheme and the clipboard.
 //!
-//! Written by hand: leptos-use covers the observers, but pulls its own
-//! dependency tree into the wasm for four short functions.
+//! Written by hand, in this one file: each is a few lines over `web_sys`,
+//! which the app already uses, so they add no dependency.
 
 use leptos::html;
 use leptos::prelude::*;

@@ -52,7 +52,7 @@ pub fn EventTableRow(event: &'static Event, terms: Memo<Vec<String>>, today: u32
                 <CertaintyBadge certainty=event.certainty />
             </td>
             <td>{parties}</td>
-            <td class="key-figure">{event.figures.first().map(|f| f.display)}</td>
+            <td>{key_figure(event)}</td>
             <td>
                 <SourceList ids=sources />
             </td>
@@ -105,6 +105,20 @@ fn EventToggle(id: &'static str, expanded: Memo<bool>, body_id: String, children
     }
 }
 
+/// The event's key figure with what public reports say of it, so no figure
+/// a report contradicts is ever shown without saying so.
+fn key_figure(event: &'static Event) -> Option<impl IntoView + use<>> {
+    event.figures.first().map(|f| {
+        let claim = ClaimRef::Figure(event.id, 0);
+        view! {
+            <span class="key-figure" title=f.label>
+                {f.display}
+            </span>
+            {shows_badge(claim).then(|| view! { " " <CorroborationBadge claim /> })}
+        }
+    })
+}
+
 /// One event: a heading that expands it in place, and its details.
 #[component]
 pub fn EventRow(event: &'static Event, terms: Memo<Vec<String>>, today: u32) -> impl IntoView {
@@ -112,15 +126,7 @@ pub fn EventRow(event: &'static Event, terms: Memo<Vec<String>>, today: u32) -> 
     let id = event.id;
     let expanded = expansion(id);
     let body_id = format!("event-body-{id}");
-    let key_figure = event.figures.first().map(|f| {
-        let claim = ClaimRef::Figure(event.id, 0);
-        view! {
-            <span class="key-figure" title=f.label>
-                {f.display}
-            </span>
-            {shows_badge(claim).then(|| view! { <CorroborationBadge claim /> })}
-        }
-    });
+    let key_figure = key_figure(event);
     let resolution = event.resolution.as_ref().map(
         |r| view! { <span class=format!("badge resolution resolution-{}", r.status.id())>{r.status.label()}</span> },
     );
