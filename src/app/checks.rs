@@ -4,7 +4,7 @@
 use super::use_app;
 use super::widgets::SourceCite;
 use crate::checks::{self, Corroboration};
-use crate::model::{ClaimRef, Verdict};
+use crate::model::{ClaimRef, Verdict, readable};
 use leptos::prelude::*;
 
 /// Where a headline claim stands against public reports. The word and the
@@ -75,7 +75,7 @@ pub fn CheckList(
                 } else {
                     ""
                 };
-                format!(" ({publisher}, {}{aggregator})", r.date)
+                format!(" ({publisher}, {}{aggregator})", readable(r.date))
             });
             view! {
                 <li data-testid="check" data-verdict=verdict class=format!("check check-{verdict}")>

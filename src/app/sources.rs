@@ -6,7 +6,7 @@
 use super::use_app;
 use super::widgets::{CertaintyBadge, ConflictClaims, SourceCite};
 use crate::checks::{self, Corroboration};
-use crate::model::{Source, SourceKind, Verdict};
+use crate::model::{Source, SourceKind, Verdict, readable};
 use crate::share;
 use leptos::prelude::*;
 
@@ -126,7 +126,7 @@ fn Reports() -> impl IntoView {
             <h2 id="reports-title">"Checked against public reports"</h2>
             <p class="lede">
                 {format!(
-                    "The five documents are summaries and analysis, not the record. Their {} headline claims (every money figure and stake, the date of each agreement version, and each version's terms) were checked against public news reports and the companies' own announcements. The documents' claims stay as they are; a report that disagrees is shown beside the claim, never in its place.",
+                    "The five documents are summaries and analysis, not the record. Their {} headline claims (every money figure and stake, the date of each agreement version, and each version's terms) are checked against public news reports and the companies' own announcements wherever a report covers them; the rest are marked unchecked. The documents' claims stay as they are; a report that disagrees is shown beside the claim, never in its place.",
                     claims.len()
                 )}
             </p>
@@ -159,7 +159,7 @@ fn ReportCard(report: &'static Source) -> impl IntoView {
             <p class="source-meta">
                 {report.publisher}
                 " · "
-                {report.date}
+                {readable(report.date)}
                 {report.aggregator.then_some(" · republished copy")}
             </p>
             {report.url.map(|u| view! { <p class="source-url"><a href=u rel="noopener noreferrer">{u}</a></p> })}
@@ -242,7 +242,7 @@ fn SourceCard(source: &'static Source) -> impl IntoView {
                 {source.kind.label()}
                 {(!byline.is_empty()).then(|| format!(" · {byline}"))}
                 " · "
-                {source.date}
+                {readable(source.date)}
                 {source.file.map(|f| view! { " · file " <code>{f}</code> })}
             </p>
             <p class="date-note">{source.date_note}</p>

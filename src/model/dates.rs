@@ -130,3 +130,38 @@ impl fmt::Display for When {
         }
     }
 }
+
+/// A date written `YYYY-MM-DD` or `YYYY-MM` as a reader reads it ("22 Jul
+/// 2019", "Mar 2026"), like an event's; anything else ("undated", "2026")
+/// as it is written.
+pub fn readable(date: &str) -> String {
+    let mut parts = date.split('-');
+    let (year, month, day) = (parts.next(), parts.next(), parts.next());
+    let month = month
+        .and_then(|m| m.parse::<usize>().ok())
+        .filter(|m| (1..=12).contains(m));
+    match (
+        year.filter(|y| y.len() == 4),
+        month,
+        day.map(str::parse::<u8>),
+        parts.next(),
+    ) {
+        (Some(year), Some(month), Some(Ok(day)), None) => format!("{day} {} {year}", MONTHS[month - 1]),
+        (Some(year), Some(month), None, None) => format!("{} {year}", MONTHS[month - 1]),
+        _ => date.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::readable;
+
+    #[test]
+    fn source_dates_read_like_event_dates() {
+        assert_eq!(readable("2019-07-22"), "22 Jul 2019");
+        assert_eq!(readable("2026-03"), "Mar 2026");
+        for as_written in ["undated", "2026", "2026-13", "2026-03-xx", "2026-03-01-02"] {
+            assert_eq!(readable(as_written), as_written);
+        }
+    }
+}

@@ -21,7 +21,7 @@ mod sources;
 
 pub use agreement::{AgreementVersion, ChangeNote, Clause, Favour, Field, FieldValue, Term, TermStatus};
 pub use checks::{Check, ClaimRef, Correction, Licence, Verdict};
-pub use dates::{EventDate, Precision, When};
+pub use dates::{EventDate, Precision, When, readable};
 pub use disputes::{Claim, Conflict, Table};
 pub use events::{Certainty, ClauseRef, Event, Figure, FigureKind, Resolution, ResolutionStatus};
 pub use sources::{Party, Source, SourceKind, Topic};
