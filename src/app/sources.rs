@@ -58,19 +58,41 @@ pub fn SourcesView() -> impl IntoView {
                         view! {
                             <figure class="data-table" id=format!("table-{}", t.id)>
                                 <figcaption>
-                                    <strong>{t.title}</strong> " " <CertaintyBadge certainty=t.certainty /> " "
+                                    <strong>{t.title}</strong> " "
+                                    {if t.is_mixed() {
+                                        "(kinds differ: each row or column says its own) ".into_any()
+                                    } else {
+                                        view! { <CertaintyBadge certainty=t.certainty /> " " }.into_any()
+                                    }}
                                     {t.note} " — " <SourceCite id=t.source />
                                 </figcaption>
                                 <div class="table-scroll" tabindex="0" role="region" aria-label=t.title>
                                     <table>
                                         <thead>
-                                            <tr>{t.columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr>
+                                            <tr>
+                                                {t
+                                                    .columns
+                                                    .iter()
+                                                    .enumerate()
+                                                    .map(|(j, c)| {
+                                                        let kind = t.column_certainty.get(j).map(|&certainty| view! { " " <CertaintyBadge certainty /> });
+                                                        view! { <th scope="col">{*c} {kind}</th> }
+                                                    })
+                                                    .collect_view()}
+                                            </tr>
                                         </thead>
                                         <tbody>
                                             {t
                                                 .rows
                                                 .iter()
-                                                .map(|r| view! { <tr>{r.iter().map(|c| view! { <td>{*c}</td> }).collect_view()}</tr> })
+                                                .enumerate()
+                                                .map(|(i, r)| {
+                                                    // A row of its own kind says so in its first cell.
+                                                    let kind = t.row_certainty.get(i).map(|&certainty| view! { " " <CertaintyBadge certainty /> });
+                                                    let mut cells = r.iter();
+                                                    let first = cells.next().map(|c| view! { <td>{*c} {kind}</td> });
+                                                    view! { <tr>{first} {cells.map(|c| view! { <td>{*c}</td> }).collect_view()}</tr> }
+                                                })
                                                 .collect_view()}
                                         </tbody>
                                     </table>
