@@ -1,5 +1,6 @@
 //! Word-level difference between two statements of a term, for the inline
-//! comparison mode.
+//! comparison mode: the words that changed where the statements share
+//! enough, or "reworded" where they share almost nothing.
 //!
 //! Uses the `similar` crate (Myers' algorithm over words) rather than a
 //! hand-written LCS: it is well kept, handles Unicode and long texts, and
@@ -24,9 +25,19 @@ pub struct Piece {
     pub text: String,
 }
 
-/// Below this share of common words, interleaved edits read as word soup, so
-/// the old text is shown deleted and the new one inserted, each whole.
+/// Below this share of common words, interleaved edits read as word soup:
+/// the statements are a rewording, shown one above the other.
 const REWRITE_BELOW: f32 = 0.4;
+
+/// How two statements differ.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Diff {
+    /// Enough words in common to mark the ones that changed, in order.
+    Words(Vec<Piece>),
+    /// Too few words in common: the view shows both statements whole,
+    /// each labelled with its version.
+    Reworded,
+}
 
 /// The share of words (not spaces, which `similar` also counts as tokens)
 /// the two texts have in common: 1.0 for equal texts, 0.0 for disjoint ones.
@@ -45,21 +56,13 @@ fn shared_words<'a>(diff: &'a TextDiff<'a, 'a, 'a, str>) -> f32 {
 }
 
 /// Diffs `a` against `b` word by word, merging neighbouring words with the
-/// same operation so a view renders few elements. A rewrite (few words in
-/// common) comes back as one deletion and one insertion.
-pub fn words(a: &str, b: &str) -> Vec<Piece> {
+/// same operation so a view renders few elements. Spaces are tokens of
+/// their own, so the pieces of either side joined give that side back
+/// exactly: no two words are ever glued together.
+pub fn words(a: &str, b: &str) -> Diff {
     let diff = TextDiff::from_words(a, b);
     if !a.is_empty() && !b.is_empty() && shared_words(&diff) < REWRITE_BELOW {
-        return vec![
-            Piece {
-                op: Op::Deleted,
-                text: a.to_string(),
-            },
-            Piece {
-                op: Op::Inserted,
-                text: b.to_string(),
-            },
-        ];
+        return Diff::Reworded;
     }
     let mut pieces: Vec<Piece> = Vec::new();
     for change in diff.iter_all_changes() {
@@ -76,5 +79,5 @@ pub fn words(a: &str, b: &str) -> Vec<Piece> {
             }),
         }
     }
-    pieces
+    Diff::Words(pieces)
 }

@@ -283,16 +283,12 @@ pub struct Comparison {
     pub mode: DiffMode,
 }
 
-/// Whether version `a` comes before version `b`: the one rule every pair of
-/// versions compared must follow.
-pub fn comes_before(data: &Dataset, a: &str, b: &str) -> bool {
-    matches!((data.version_index(a), data.version_index(b)), (Some(ia), Some(ib)) if ia < ib)
-}
-
 impl Comparison {
-    /// The versions compared: `a` and `b` if they are known and in order,
-    /// else the first and the latest. `None` only for a dataset with fewer
-    /// than two versions.
+    /// The versions compared, in the reader's order: `a` and `b` where
+    /// they are known, else the first and the latest. Either order is a
+    /// comparison (a later `a` looks back in time), and the same version
+    /// twice shows its terms alone. `None` only for a dataset without
+    /// versions.
     pub fn versions<'d>(&self, data: &'d Dataset) -> Option<(&'d str, &'d str)> {
         let first = data.versions.first()?.id;
         let last = data.versions.last()?.id;
@@ -301,41 +297,36 @@ impl Comparison {
                 .and_then(|id| data.versions.iter().find(|v| v.id == id))
                 .map_or(default, |v| v.id)
         };
-        let (a, b) = (known(&self.a, first), known(&self.b, last));
-        if comes_before(data, a, b) {
-            Some((a, b))
-        } else {
-            (first != last).then_some((first, last))
+        Some((known(&self.a, first), known(&self.b, last)))
+    }
+
+    /// Picks a version for one side. The other side never moves: the
+    /// reader chose it.
+    pub fn pick(&mut self, data: &Dataset, side: Side, id: &str) {
+        let Some(version) = data.versions.iter().find(|v| v.id == id) else {
+            return;
+        };
+        let slot = match side {
+            Side::A => &mut self.a,
+            Side::B => &mut self.b,
+        };
+        *slot = Some(version.id.to_string());
+    }
+
+    /// Swaps the two versions.
+    pub fn swap(&mut self, data: &Dataset) {
+        if let Some((a, b)) = self.versions(data) {
+            self.a = Some(b.to_string());
+            self.b = Some(a.to_string());
         }
     }
 
-    /// Picks a version for one side. Picking past the other side moves the
-    /// other side too, so A stays before B: A moves B to the version after
-    /// it (or, at the latest, itself back one); B moves A likewise.
-    pub fn pick(&mut self, data: &Dataset, side: Side, id: &str) {
-        let Some((a, b)) = self.versions(data) else { return };
-        let Some(chosen) = data.version_index(id) else { return };
-        let last = data.versions.len() - 1;
-        let (mut ia, mut ib) = (
-            data.version_index(a).unwrap_or(0),
-            data.version_index(b).unwrap_or(last),
-        );
-        match side {
-            Side::A => {
-                ia = chosen.min(last - 1);
-                if ib <= ia {
-                    ib = ia + 1;
-                }
-            }
-            Side::B => {
-                ib = chosen.max(1);
-                if ia >= ib {
-                    ia = ib - 1;
-                }
-            }
-        }
-        self.a = Some(data.versions[ia].id.to_string());
-        self.b = Some(data.versions[ib].id.to_string());
+    /// The version just before `b`, when `b` has one: what "compare with
+    /// the previous version" picks for `a`.
+    pub fn previous<'d>(&self, data: &'d Dataset) -> Option<&'d str> {
+        let (_, b) = self.versions(data)?;
+        let index = data.version_index(b)?;
+        Some(data.versions.get(index.checked_sub(1)?)?.id)
     }
 
     /// The changed clause nearest the selected one, after it (`forward`)

@@ -4,7 +4,7 @@
 
 use crate::checks;
 use crate::compare;
-use crate::model::{Certainty, ClaimRef, Dataset, Term, TermStatus};
+use crate::model::{Certainty, ClaimRef, Dataset, TermStatus};
 use crate::share::escape_html;
 use std::fmt::Write as _;
 
@@ -64,19 +64,27 @@ pub fn static_summary(data: &Dataset) -> String {
             escape_html(last.id)
         );
         for row in compare::compare(data, first.id, last.id) {
-            let cell = |term: &Term| match term.status {
-                TermStatus::Unstated => "Not stated in the sources.".to_string(),
-                TermStatus::Absent if term.text.is_empty() => "No such term.".to_string(),
-                TermStatus::Implied => format!("{} (implied, not stated)", escape_html(term.text)),
-                _ => escape_html(term.text),
+            let cell = |force: &compare::InForce| {
+                let Some(term) = force.term else {
+                    return "Not stated in the sources.".to_string();
+                };
+                let text = match term.status {
+                    TermStatus::Absent if term.text.is_empty() => "No such term.".to_string(),
+                    _ if term.is_implied() => format!("{} (implied, not stated)", escape_html(term.text)),
+                    _ => escape_html(term.text),
+                };
+                match force.carried_note(data) {
+                    Some(note) => format!("{text} <small>({})</small>", escape_html(&note)),
+                    None => text,
+                }
             };
             let _ = writeln!(
                 out,
                 "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
                 escape_html(row.clause.name),
-                cell(row.a),
-                cell(row.b),
-                row.kind.label()
+                cell(&row.a),
+                cell(&row.b),
+                escape_html(&row.headline())
             );
         }
         out.push_str("</tbody>\n</table>\n");

@@ -11,7 +11,7 @@
 //! reported as an [`Ignored`] entry, which the app shows as a notice.
 
 use crate::model::{Certainty, Dataset};
-use crate::state::{DiffMode, Facet, Layout, Order, Theme, View, ViewState, YearMonth, comes_before};
+use crate::state::{DiffMode, Facet, Layout, Order, Theme, View, ViewState, YearMonth};
 use std::fmt;
 
 /// The longest search text kept from a URL; longer text is cut.
@@ -318,19 +318,6 @@ impl ViewState {
             ignore("from", format!("{from} > to={to}"), "range was reversed; swapped");
             filters.from = Some(to);
             filters.to = Some(from);
-        }
-        let comparison = &mut state.comparison;
-        if let (Some(a), Some(b)) = (&comparison.a, &comparison.b)
-            && !comes_before(data, a, b)
-        {
-            let reason = if a == b {
-                "a and b are the same version; showing the default comparison"
-            } else {
-                "a is later than b; showing the default comparison"
-            };
-            ignore("a", format!("{a}, b={b}"), reason);
-            comparison.a = None;
-            comparison.b = None;
         }
         (state, ignored)
     }

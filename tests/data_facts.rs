@@ -443,3 +443,43 @@ fn the_data_keeps_a_correction_log_and_a_licence() {
     assert_eq!(data().corrections.first().map(|c| c.date), Some(reviewed));
     assert_eq!(data().licence.name, "CC BY 4.0");
 }
+
+/// The comparison's default view, 2019 → 2026, reads the terms in force.
+#[test]
+fn the_default_comparison_reads_the_terms_in_force() {
+    use pactline::compare::{self, ChangeKind, Summary};
+    use pactline::model::Favour;
+    let rows = compare::compare(data(), "2019", "2026");
+    let row = |id: &str| rows.iter().find(|r| r.clause.id == id).expect("clause");
+    // No clause that any version states is unknown in 2026.
+    for r in &rows {
+        let stated = r.clause.terms.iter().any(|t| t.status != TermStatus::Unstated);
+        assert_eq!(r.b.term.is_some(), stated, "{}", r.clause.id);
+    }
+    let rofr = row("compute-rofr");
+    assert_eq!(
+        (rofr.kind, rofr.headline().as_str()),
+        (ChangeKind::Removed, "Removed in 2025")
+    );
+    assert_eq!(rofr.favours, Some(Favour::OpenAi));
+    let azure_first = row("ship-first-azure");
+    assert_eq!(
+        (azure_first.kind, azure_first.headline().as_str()),
+        (ChangeKind::Added, "Added in 2026")
+    );
+    assert_eq!(azure_first.favours, Some(Favour::Microsoft));
+    // A dated term carries its date; a term whose premise changed says so.
+    let purchase = row("azure-purchase").b.carried_note(data()).expect("carried");
+    assert!(purchase.contains("as of 28 Oct 2025"), "{purchase}");
+    let research = row("research-ip").b.carried_note(data()).expect("carried");
+    assert!(
+        research.contains("“AGI clause”, changed in the 2026 version"),
+        "{research}"
+    );
+    assert_eq!(
+        Summary::of(&rows).line("2019", "2026"),
+        "17 of 19 clauses changed between 2019 and 2026: 8 favour OpenAI, 5 favour Microsoft, 4 mixed. \
+         In force in 2026: 13 terms stated for 2026, 6 carried forward from earlier versions, 0 unknown; \
+         2 terms first stated after 2019."
+    );
+}

@@ -36,7 +36,14 @@ use std::process::{Command, ExitCode};
 ///   keystroke from touching the rest of the page), the hooks that release
 ///   their observers and listeners, and the recorder that catches a wasm
 ///   that fails to compile on WebKit. Issue 17 brings this down too.
-const BUDGET: u64 = 275 * 1024;
+/// - 290 KB (issue 14, measured 2026-12-02; the wasm went from 261.1 to
+///   276.3 KB): the terms in force (carried terms, their notes, the steps
+///   of every version), the scoreboard's 76 linked cells with their spoken
+///   names and legend, the version headers, the pickers' swap and "previous
+///   version", the reworded form of the diff, readable field labels and a
+///   short form of each term in the data. Most of it is Leptos view code;
+///   issue 17 measures it with twiggy and brings the budget down.
+const BUDGET: u64 = 290 * 1024;
 
 /// The file kinds that count towards the budget.
 const SHIPPED: [&str; 4] = ["html", "js", "wasm", "css"];

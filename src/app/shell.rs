@@ -80,6 +80,7 @@ pub fn Shell() -> impl IntoView {
                     View::Sources => view! { <SourcesView /> }.into_any(),
                 }}
             </main>
+            <PrintSources />
             <footer class="site-footer">
                 <p>
                     "Dataset version "
@@ -93,7 +94,7 @@ pub fn Shell() -> impl IntoView {
 }
 
 /// What a printed page needs that the screen shows as controls: the view,
-/// its filters or comparison, the dataset version, and the sources.
+/// its filters or comparison, and the dataset version.
 #[component]
 fn PrintHeader() -> impl IntoView {
     let app = use_app();
@@ -137,6 +138,17 @@ fn PrintHeader() -> impl IntoView {
                 ". Printed from "
                 {move || here.get()}
             </p>
+        </section>
+    }
+}
+
+/// The sources, printed after the view so that its first page shows the
+/// view itself.
+#[component]
+fn PrintSources() -> impl IntoView {
+    let data = use_app().data;
+    view! {
+        <section class="print-only" aria-hidden="true">
             <p>"Sources:"</p>
             <ol>{data.sources.iter().map(|s| view! { <li>{s.title} " (" {s.file.or(s.url)} ")"</li> }).collect_view()}</ol>
         </section>

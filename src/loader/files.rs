@@ -256,6 +256,8 @@ pub(super) struct RawClause {
     pub(super) name: String,
     pub(super) question: String,
     #[serde(default)]
+    pub(super) labels: BTreeMap<String, String>,
+    #[serde(default)]
     pub(super) terms: BTreeMap<String, RawTerm>,
 }
 
@@ -265,8 +267,13 @@ pub(super) struct RawClause {
 pub(super) struct RawTerm {
     pub(super) status: String,
     #[serde(default)]
+    pub(super) short: String,
+    #[serde(default)]
     pub(super) text: String,
     pub(super) basis: Option<String>,
+    #[serde(default)]
+    pub(super) dated: bool,
+    pub(super) premise: Option<String>,
     #[serde(default)]
     pub(super) fields: BTreeMap<String, toml::Value>,
     #[serde(default)]

@@ -179,10 +179,15 @@ fn clauses(out: &mut String, clauses: &[RawClause], terms: &[Vec<ResolvedTerm>])
     for (c, terms) in clauses.iter().zip(terms) {
         let _ = write!(
             out,
-            "Clause {{ id: {}, name: {}, question: {}, terms: &[",
+            "Clause {{ id: {}, name: {}, question: {}, labels: &[{}], terms: &[",
             s(&c.id),
             s(&c.name),
-            s(&c.question)
+            s(&c.question),
+            c.labels
+                .iter()
+                .map(|(name, label)| format!("({}, {})", s(name), s(label)))
+                .collect::<Vec<_>>()
+                .join(", ")
         );
         for t in terms {
             term(out, t);
@@ -208,12 +213,15 @@ fn term(out: &mut String, t: &ResolvedTerm) {
     };
     let _ = write!(
         out,
-        "Term {{ version: {}, status: TermStatus::{}, basis: {}, text: {}, fields: {fields}, sources: {}, change: {change} }},",
+        "Term {{ version: {}, status: TermStatus::{}, basis: {}, short: {}, text: {}, fields: {fields}, sources: {}, dated: {}, premise: {}, change: {change} }},",
         s(&t.version),
         t.status,
         opt(&t.basis),
+        s(&t.short),
         s(&t.text),
-        strs(&t.sources)
+        strs(&t.sources),
+        t.dated,
+        opt(&t.premise)
     );
 }
 

@@ -92,6 +92,16 @@ impl Favour {
         }
     }
 
+    /// A symbol for it, so colour is never the only sign.
+    pub fn icon(self) -> &'static str {
+        match self {
+            Favour::OpenAi => "▲",
+            Favour::Microsoft => "■",
+            Favour::Mixed => "⇄",
+            Favour::Neutral => "○",
+        }
+    }
+
     /// How it reads in the interface.
     pub fn label(self) -> &'static str {
         match self {
@@ -121,14 +131,25 @@ pub struct Term {
     pub version: &'static str,
     /// Whether the sources state it.
     pub status: TermStatus,
-    /// For an implied term: what the source says that implies it.
+    /// For an implied term, or an absence a source implies without stating
+    /// it: what the source says that implies it.
     pub basis: Option<&'static str>,
-    /// The term in a few words (empty when unstated).
+    /// The term in two to five words, for the scoreboard (empty when
+    /// unstated).
+    pub short: &'static str,
+    /// The term as the sources give it (empty when unstated).
     pub text: &'static str,
     /// Structured values, compared field by field between versions.
     pub fields: &'static [Field],
     /// Source ids.
     pub sources: &'static [&'static str],
+    /// Whether the term is true only at its version's date (a stake's size,
+    /// a purchase commitment): carried forward, it says "as of" that date.
+    pub dated: bool,
+    /// The clause whose term this one rests on ("until AGI is verified"
+    /// rests on the AGI clause): carried past a change to that clause, it
+    /// says that its premise changed.
+    pub premise: Option<&'static str>,
     /// For a term that differs from the previous version's: who gains.
     pub change: Option<ChangeNote>,
 }
@@ -142,11 +163,46 @@ pub struct Clause {
     pub name: &'static str,
     /// The question the clause answers, in one line.
     pub question: &'static str,
+    /// Each field's name and how a reader reads it.
+    pub labels: &'static [(&'static str, &'static str)],
     /// One term per version, in version order.
     pub terms: &'static [Term],
 }
 
+impl Term {
+    /// Whether a source implies the term (or its absence) without stating it.
+    pub fn is_implied(&self) -> bool {
+        self.basis.is_some()
+    }
+
+    /// Whether the version has the term: stated or implied, not absent.
+    pub fn is_present(&self) -> bool {
+        matches!(self.status, TermStatus::Stated | TermStatus::Implied)
+    }
+
+    /// Whether the agreement says the same in both: the same presence,
+    /// words and values (the evidence may differ).
+    pub fn same_as(&self, other: &Term) -> bool {
+        self.is_present() == other.is_present()
+            && self.text == other.text
+            && self.fields.len() == other.fields.len()
+            && self
+                .fields
+                .iter()
+                .all(|a| other.fields.iter().any(|b| b.name == a.name && b.value == a.value))
+    }
+}
+
 impl Clause {
+    /// A field's name as a reader reads it ("Any cloud allowed" for
+    /// `any_cloud`); the loader makes sure every field has one.
+    pub fn label(&self, field: &str) -> &'static str {
+        self.labels
+            .iter()
+            .find(|(name, _)| *name == field)
+            .map_or("", |(_, label)| label)
+    }
+
     /// The term for this version.
     pub fn term(&self, version: &str) -> Option<&'static Term> {
         self.terms.iter().find(|t| t.version == version)

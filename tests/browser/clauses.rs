@@ -1,8 +1,10 @@
 //! The clause comparison as a reader uses it: the summary line and each
-//! row's kind of change match the native comparison, "only changed" hides
-//! the rest, `n`/`p` step through the changes, inline and side-by-side
-//! modes, invalid versions fall back with a notice, and a clause's event
-//! link leads to the timeline and back.
+//! row's kind of change match the native comparison over the terms in
+//! force, "only changed" hides the rest, `n`/`p` step through the changes,
+//! inline and side-by-side modes, every way of picking versions leaves the
+//! other picker alone, the scoreboard's cells open their pair and clause,
+//! unknown versions fall back with a notice, and a clause's event link
+//! leads to the timeline and back.
 //!
 //! The oracle is `pactline::compare` on the built-in dataset; a few kinds
 //! of change are pinned literally on top.
@@ -27,10 +29,12 @@ const SUMMARY: &str = r#"[data-testid="clause-summary"]"#;
 const DEFAULT_VERSIONS: (&str, &str) = ("2019", "2026");
 
 /// Kinds of change the sources pin down, per comparison.
-const PINNED: [(&str, &str, &str, &str); 5] = [
+const PINNED: [(&str, &str, &str, &str); 7] = [
     ("2019", "2026", "cloud-exclusivity", "changed"),
     ("2019", "2026", "agi-clause", "changed"),
-    ("2019", "2026", "revenue-share-to-microsoft", "unstated"),
+    ("2019", "2026", "revenue-share-to-microsoft", "changed"),
+    ("2019", "2026", "compute-rofr", "removed"),
+    ("2019", "2026", "ship-first-azure", "added"),
     ("2025", "2026", "revenue-share-to-microsoft", "changed"),
     ("2025", "2026", "revenue-share-to-openai", "removed"),
 ];
@@ -99,52 +103,156 @@ pub async fn n_and_p_step_through_changed_clauses(page: &Page) -> Result<(), Str
     Ok(())
 }
 
-/// Side by side (the default) shows both terms as cards; inline shows one
-/// statement with deletions and insertions marked.
+/// Side by side (the default) shows both terms as cards; inline shows the
+/// words that changed, or, for statements that share almost nothing, both
+/// whole, one above the other, each labelled with its version.
 pub async fn inline_and_side_by_side_modes(page: &Page) -> Result<(), String> {
     let (a, b) = DEFAULT_VERSIONS;
     page.open(&format!("view=clauses&a={a}&b={b}")).await?;
-    let row = clause_row("cloud-exclusivity");
+    let id = "cloud-exclusivity";
+    let row = clause_row(id);
     let cards = format!("{row} .side-by-side .term");
-    let inline = format!("{row} p.inline-diff");
+    let reworded = format!(r#"{row} [data-testid="reworded"]"#);
     page.wait_for(&cards).await?;
     expect_eq("term cards side by side", page.count(&cards).await?, 2)?;
-    expect_eq("inline statements in side mode", page.count(&inline).await?, 0)?;
+    expect_eq("reworded statements in side mode", page.count(&reworded).await?, 0)?;
 
     page.click(r#"input[data-testid="mode-inline"]"#).await?;
     wait_for_param(page, "mode", Some("inline")).await?;
-    for mark in ["del", "ins"] {
-        page.wait_for(&format!("{inline} {mark}")).await?;
+    page.wait_for(&reworded).await?;
+    let clause = data::builtin().clause(id).ok_or("no cloud-exclusivity clause")?;
+    let text = |v: &str| clause.term(v).map(|t| t.text).unwrap_or_default();
+    for (n, version) in [(2, a), (3, b)] {
+        expect_eq(
+            &format!("reworded statement {n}"),
+            page.text(&format!("{reworded} p:nth-child({n})")).await?,
+            format!("{version}: {}", text(version)),
+        )?;
     }
     expect_eq("term cards in inline mode", page.count(&cards).await?, 0)?;
 
     page.click(r#"input[name="mode"]:not([data-testid="mode-inline"])"#)
         .await?;
     wait_for_param(page, "mode", None).await?;
-    wait_for_absent(page, &inline).await?;
+    wait_for_absent(page, &reworded).await?;
     expect_eq("term cards back side by side", page.count(&cards).await?, 2)
 }
 
-/// Versions in the wrong order or unknown fall back to the default
-/// comparison, and the notice names what was ignored.
-pub async fn invalid_versions_fall_back_with_a_notice(page: &Page) -> Result<(), String> {
+/// An unknown version falls back to the default for its side, and the
+/// notice names what was ignored.
+pub async fn unknown_versions_fall_back_with_a_notice(page: &Page) -> Result<(), String> {
     let (a, b) = DEFAULT_VERSIONS;
-    for query in ["view=clauses&a=2026&b=2019", "view=clauses&a=zzz"] {
-        page.open(query).await?;
-        expect_notice_names_ignored(page, query).await?;
-        expect_comparison(page, a, b).await?;
-        for (select, version) in [("version-a", a), ("version-b", b)] {
-            expect_eq(
-                &format!("{select} for {query}"),
-                page.attr(&format!(r#"[data-testid="{select}"] option:checked"#), "value")
-                    .await?
-                    .as_deref(),
-                Some(version),
-            )?;
+    let query = "view=clauses&a=zzz";
+    page.open(query).await?;
+    expect_notice_names_ignored(page, query).await?;
+    expect_comparison(page, a, b).await?;
+    expect_pickers(page, a, b).await?;
+    wait_for_param(page, "a", None).await
+}
+
+/// Every way of picking versions: a picker never moves the other; the same
+/// version twice shows its terms alone with a notice; a reversed pair is
+/// kept and reads as looking back; Swap and "previous version" do what they
+/// say; a reversed deep link is kept as it is.
+pub async fn picking_versions_never_moves_the_other_picker(page: &Page) -> Result<(), String> {
+    const SAME: &str = r#"[data-testid="same-version"]"#;
+    const TITLE: &str = r#"[data-testid="pair-title"]"#;
+    page.open("view=clauses").await?;
+    expect_comparison(page, "2019", "2026").await?;
+
+    page.select_value(r#"[data-testid="version-a"]"#, "2026").await?;
+    wait_for_param(page, "a", Some("2026")).await?;
+    expect_pickers(page, "2026", "2026").await?;
+    page.wait_for(SAME).await?;
+    expect_comparison(page, "2026", "2026").await?;
+
+    page.select_value(r#"[data-testid="version-b"]"#, "2019").await?;
+    wait_for_param(page, "b", Some("2019")).await?;
+    expect_pickers(page, "2026", "2019").await?;
+    wait_for_absent(page, SAME).await?;
+    wait_for_text(page, TITLE, "2026 → 2019: how the terms looked before").await?;
+    expect_comparison(page, "2026", "2019").await?;
+
+    page.click(r#"[data-testid="swap-versions"]"#).await?;
+    wait_for_param(page, "a", Some("2019")).await?;
+    wait_for_param(page, "b", Some("2026")).await?;
+    expect_pickers(page, "2019", "2026").await?;
+
+    page.click(r#"[data-testid="previous-version"]"#).await?;
+    wait_for_param(page, "a", Some("2025")).await?;
+    expect_pickers(page, "2025", "2026").await?;
+    expect_comparison(page, "2025", "2026").await?;
+
+    page.open("view=clauses&a=2026&b=2019").await?;
+    expect_pickers(page, "2026", "2019").await?;
+    expect_comparison(page, "2026", "2019").await?;
+    expect_eq(
+        "notices for a reversed pair",
+        page.count(r#"[data-testid="url-notice"]"#).await?,
+        0,
+    )
+}
+
+/// The scoreboard sits above the pairwise comparison; every cell links to
+/// its version against the one before (the first version, alone), scrolled
+/// to its clause; and opening a cell shows that pair with the clause
+/// selected and its change as the scoreboard named it.
+pub async fn scoreboard_cells_open_their_pair_and_clause(page: &Page) -> Result<(), String> {
+    const CELL: &str = r#"a[data-testid="score-cell"]"#;
+    let data = data::builtin();
+    page.open("view=clauses").await?;
+    page.wait_for(CELL).await?;
+    let order = page
+        .execute_json(
+            r#"const board = document.querySelector('[data-testid="scoreboard"]').getBoundingClientRect();
+               const row = document.querySelector('[data-testid="clause-row"]').getBoundingClientRect();
+               return board.bottom <= row.top;"#,
+            vec![],
+        )
+        .await?;
+    expect_eq("scoreboard above the first clause row", order.as_bool(), Some(true))?;
+
+    let hrefs = page
+        .execute_json(
+            "return [...document.querySelectorAll(arguments[0])].map(a => a.getAttribute('href'));",
+            vec![CELL.into()],
+        )
+        .await?;
+    let hrefs: Vec<&str> = hrefs
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|h| h.as_str())
+        .collect();
+    let mut expected = Vec::new();
+    for clause in data.clauses {
+        for (i, v) in data.versions.iter().enumerate() {
+            let a = i.checked_sub(1).map_or(v.id, |p| data.versions[p].id);
+            expected.push((a, v.id, clause.id));
         }
-        wait_for_param(page, "a", None).await?;
     }
-    Ok(())
+    expect_eq("scoreboard cells", hrefs.len(), expected.len())?;
+    for (href, (a, b, clause)) in hrefs.iter().zip(&expected) {
+        let query = link_query(href);
+        let got = (param(query, "a"), param(query, "b"), param(query, "clause"));
+        let want = (Some(a.to_string()), Some(b.to_string()), Some(clause.to_string()));
+        expect_eq(&format!("cell {clause} at {b}: {href}"), got, want)?;
+        if !href.ends_with(&format!("#clause-{clause}")) {
+            return Err(format!("cell {clause} at {b} does not scroll to its clause: {href}"));
+        }
+    }
+
+    let cell = r#"tr[data-clause-id="compute-rofr"] td[data-step="removed"] a"#;
+    page.click(cell).await?;
+    wait_for_param(page, "a", Some("2023")).await?;
+    wait_for_param(page, "b", Some("2025")).await?;
+    expect_selected_clause(page, "compute-rofr").await?;
+    expect_eq(
+        "data-change of compute-rofr, 2023 → 2025",
+        page.attr(&clause_row("compute-rofr"), "data-change").await?.as_deref(),
+        Some("removed"),
+    )?;
+    expect_comparison(page, "2023", "2025").await
 }
 
 /// A clause's event link opens the timeline with that event expanded; Back
@@ -215,6 +323,18 @@ pub(super) fn changed_clause_from(query: &str, from: &str, forward: bool) -> Opt
 // ---------------------------------------------------------------------------
 // Clauses-only helpers.
 
+/// Waits until the pickers show versions `a` and `b`.
+async fn expect_pickers(page: &Page, a: &str, b: &str) -> Result<(), String> {
+    for (select, version) in [("version-a", a), ("version-b", b)] {
+        let css = format!(r#"[data-testid="{select}"] option:checked"#);
+        page.wait_until(&format!("{select} shows {version}"), async || {
+            Ok(page.attr(&css, "value").await?.as_deref() == Some(version))
+        })
+        .await?;
+    }
+    Ok(())
+}
+
 /// The native comparison of two versions.
 fn comparison(a: &str, b: &str) -> Vec<ClauseComparison> {
     compare::compare(data::builtin(), a, b)
@@ -244,7 +364,7 @@ async fn expect_comparison(page: &Page, a: &str, b: &str) -> Result<(), String> 
         expect_eq(
             &format!("data-change of {id}, {a} → {b}"),
             page.attr(&clause_row(id), "data-change").await?.as_deref(),
-            Some(row.kind.id()),
+            Some(row.change_id()),
         )?;
     }
     Ok(())

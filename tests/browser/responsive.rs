@@ -1,5 +1,5 @@
 //! Responsive layout (issue 7): at phone, tablet and desktop sizes no view
-//! makes the page scroll sideways, and the clause matrix scrolls inside
+//! makes the page scroll sideways, and the clause scoreboard scrolls inside
 //! itself instead. Every view at every size is saved as a screenshot,
 //! `test-artifacts/screenshots/<engine>-<view>-<w>x<h>.png`, for a human
 //! look.
@@ -222,10 +222,10 @@ pub async fn desktop_1440x900_has_no_sideways_scroll(page: &Page) -> Result<(), 
     expect_no_sideways_scroll(page, 1440, 900).await
 }
 
-/// On a phone the clause matrix, wider than the screen, scrolls inside its
-/// own `.matrix-scroll` box (which can be scrolled), while the page does not.
-pub async fn clause_matrix_scrolls_inside_itself_on_a_phone(page: &Page) -> Result<(), String> {
-    const MATRIX: &str = ".matrix-scroll";
+/// On a phone the clause scoreboard, wider than the screen, scrolls inside its
+/// own `.scoreboard-scroll` box (which can be scrolled), while the page does not.
+pub async fn clause_scoreboard_scrolls_inside_itself_on_a_phone(page: &Page) -> Result<(), String> {
+    const MATRIX: &str = ".scoreboard-scroll";
     const PHONE: (u32, u32) = (360, 740);
     let clauses = views()
         .into_iter()

@@ -88,9 +88,12 @@ const fn term(
         version,
         status,
         basis: None,
+        short: text,
         text,
         fields,
         sources: &["news"],
+        dated: false,
+        premise: None,
         change,
     }
 }
@@ -103,7 +106,7 @@ const fn note(favours: Favour) -> Option<ChangeNote> {
     })
 }
 
-/// The fixture: four events, three versions, five clauses of every kind.
+/// The fixture: four events, three versions, seven clauses of every kind.
 pub static FIXTURE: Dataset = Dataset {
     version: "2026-11-23.fixture",
     sources: &[source("news", "A news post"), source("video", "A vidéo summary")],
@@ -222,6 +225,7 @@ pub static FIXTURE: Dataset = Dataset {
             id: "cloud",
             name: "Cloud exclusivity",
             question: "",
+            labels: &[],
             terms: &[
                 term(
                     "2019",
@@ -259,6 +263,7 @@ pub static FIXTURE: Dataset = Dataset {
             id: "revenue",
             name: "Revenue share",
             question: "",
+            labels: &[],
             terms: &[
                 term(
                     "2019",
@@ -302,6 +307,7 @@ pub static FIXTURE: Dataset = Dataset {
             id: "security",
             name: "National security",
             question: "",
+            labels: &[],
             terms: &[
                 term("2019", TermStatus::Absent, "", &[], None),
                 term(
@@ -324,6 +330,7 @@ pub static FIXTURE: Dataset = Dataset {
             id: "agi",
             name: "AGI clause",
             question: "",
+            labels: &[],
             terms: &[
                 term("2019", TermStatus::Stated, "Licence until AGI.", &[], None),
                 term(
@@ -340,6 +347,7 @@ pub static FIXTURE: Dataset = Dataset {
             id: "hardware",
             name: "Consumer hardware",
             question: "",
+            labels: &[],
             terms: &[
                 term("2019", TermStatus::Unstated, "", &[], None),
                 term(
@@ -349,6 +357,34 @@ pub static FIXTURE: Dataset = Dataset {
                     &[],
                     None,
                 ),
+                term("2026", TermStatus::Unstated, "", &[], None),
+            ],
+        },
+        Clause {
+            id: "licence",
+            name: "Licence term",
+            question: "",
+            labels: &[],
+            terms: &[
+                term("2019", TermStatus::Stated, "Until AGI.", &[], None),
+                term("2025", TermStatus::Unstated, "", &[], None),
+                term(
+                    "2026",
+                    TermStatus::Stated,
+                    "Through 2032.",
+                    &[],
+                    note(Favour::Microsoft),
+                ),
+            ],
+        },
+        Clause {
+            id: "board",
+            name: "Board seat",
+            question: "",
+            labels: &[],
+            terms: &[
+                term("2019", TermStatus::Unstated, "", &[], None),
+                term("2025", TermStatus::Unstated, "", &[], None),
                 term("2026", TermStatus::Unstated, "", &[], None),
             ],
         },

@@ -1,5 +1,5 @@
 //! Every change a reader can make to the view, one rule each: choosing and
-//! clearing filters, picking versions (A stays before B), stepping through
+//! clearing filters, picking versions (the other side never moves), stepping through
 //! changed clauses, expanding an event; and the list's rows.
 
 use crate::fixture::FIXTURE;
@@ -58,33 +58,42 @@ fn one_event_is_expanded_at_a_time() {
 }
 
 #[test]
-fn picking_a_version_keeps_a_before_b() {
+fn picking_a_version_never_moves_the_other_side() {
     // The fixture's versions: 2019, 2025, 2026.
     let mut c = Comparison::default();
     assert_eq!(c.versions(&FIXTURE), Some(("2019", "2026")));
-    c.pick(&FIXTURE, Side::A, "2025");
-    assert_eq!(c.versions(&FIXTURE), Some(("2025", "2026")));
-    // A past B moves B on; A at the latest moves back one.
     c.pick(&FIXTURE, Side::A, "2026");
-    assert_eq!(c.versions(&FIXTURE), Some(("2025", "2026")));
-    c.pick(&FIXTURE, Side::B, "2025");
-    assert_eq!(c.versions(&FIXTURE), Some(("2019", "2025")));
-    // B at the first moves forward one, and A before it.
+    assert_eq!(c.versions(&FIXTURE), Some(("2026", "2026")));
     c.pick(&FIXTURE, Side::B, "2019");
-    assert_eq!(c.versions(&FIXTURE), Some(("2019", "2025")));
+    assert_eq!(c.versions(&FIXTURE), Some(("2026", "2019")));
     // An unknown id changes nothing.
     c.pick(&FIXTURE, Side::A, "1999");
-    assert_eq!(c.versions(&FIXTURE), Some(("2019", "2025")));
+    assert_eq!(c.versions(&FIXTURE), Some(("2026", "2019")));
 }
 
 #[test]
-fn a_reversed_or_unknown_pair_compares_the_first_with_the_latest() {
+fn swapping_and_the_previous_version() {
+    let mut c = Comparison {
+        a: Some("2019".into()),
+        b: Some("2025".into()),
+        ..Comparison::default()
+    };
+    c.swap(&FIXTURE);
+    assert_eq!(c.versions(&FIXTURE), Some(("2025", "2019")));
+    // B is 2019, the first: it has no previous version.
+    assert_eq!(c.previous(&FIXTURE), None);
+    c.pick(&FIXTURE, Side::B, "2026");
+    assert_eq!(c.previous(&FIXTURE), Some("2025"));
+}
+
+#[test]
+fn a_reversed_pair_is_kept_and_an_unknown_side_takes_its_default() {
     let reversed = Comparison {
         a: Some("2026".into()),
         b: Some("2019".into()),
         ..Comparison::default()
     };
-    assert_eq!(reversed.versions(&FIXTURE), Some(("2019", "2026")));
+    assert_eq!(reversed.versions(&FIXTURE), Some(("2026", "2019")));
     let unknown = Comparison {
         b: Some("3000".into()),
         ..Comparison::default()
@@ -94,20 +103,21 @@ fn a_reversed_or_unknown_pair_compares_the_first_with_the_latest() {
 
 #[test]
 fn stepping_visits_changed_clauses_in_row_order_and_stops_at_the_ends() {
-    // 2019 → 2026 changes cloud, revenue, security and agi; hardware is unstated.
+    // 2019 → 2026 changes cloud, revenue, security, agi and licence;
+    // hardware is first stated in 2025 and board never.
     let mut c = Comparison::default();
     let forward: Vec<_> = std::iter::from_fn(|| c.step(&FIXTURE, true)).collect();
-    assert_eq!(forward, ["cloud", "revenue", "security", "agi"]);
-    assert_eq!(c.clause.as_deref(), Some("agi"));
+    assert_eq!(forward, ["cloud", "revenue", "security", "agi", "licence"]);
+    assert_eq!(c.clause.as_deref(), Some("licence"));
     assert_eq!(c.changed_clause(&FIXTURE, true), None);
-    assert_eq!(c.step(&FIXTURE, false), Some("security"));
+    assert_eq!(c.step(&FIXTURE, false), Some("agi"));
     // From an unchanged clause, the nearest changed one either way.
     let from_hardware = Comparison {
         clause: Some("hardware".into()),
         ..Comparison::default()
     };
     assert_eq!(from_hardware.changed_clause(&FIXTURE, false), Some("agi"));
-    assert_eq!(from_hardware.changed_clause(&FIXTURE, true), None);
+    assert_eq!(from_hardware.changed_clause(&FIXTURE, true), Some("licence"));
     // 2025 → 2026 leaves security unchanged, so it is skipped.
     let later = Comparison {
         a: Some("2025".into()),

@@ -8,8 +8,10 @@ use pactline::summary::static_summary;
 fn the_summary_lists_the_first_and_last_version_clause_by_clause() {
     let html = static_summary(&FIXTURE);
     assert!(html.contains("<th scope=\"col\">2019</th><th scope=\"col\">2026</th>"));
-    assert!(html.contains("<tr><th scope=\"row\">Cloud exclusivity</th><td>Azure is the exclusive cloud.</td><td>Any cloud; Azure ships first.</td><td>Changed</td></tr>"));
+    assert!(html.contains("<tr><th scope=\"row\">Cloud exclusivity</th><td>Azure is the exclusive cloud.</td><td>Any cloud; Azure ships first.</td><td>Changed in 2025 and 2026</td></tr>"));
     assert!(html.contains("<td>Not stated in the sources.</td>"));
+    // A term the 2026 version does not mention is carried forward, and says so.
+    assert!(html.contains("Excluded from Microsoft&#39;s licence. <small>(In force since 2025; the 2026 version does not mention it.)</small>"), "{html}");
 }
 
 #[test]
@@ -48,9 +50,12 @@ const fn stated(version: &'static str) -> Term {
         version,
         status: TermStatus::Stated,
         basis: None,
+        short: MARKUP,
         text: MARKUP,
         fields: &[],
         sources: &["news"],
+        dated: false,
+        premise: None,
         change: None,
     }
 }
@@ -59,6 +64,7 @@ static CLAUSES: [Clause; 1] = [Clause {
     id: "hostile",
     name: MARKUP,
     question: "",
+    labels: &[],
     terms: &[stated("2019"), stated("2025"), stated("2026")],
 }];
 

@@ -124,12 +124,22 @@ fn a_reversed_range_is_swapped_and_reported() {
 }
 
 #[test]
-fn invalid_version_pairs_fall_back_to_the_default_comparison() {
-    for query in ["a=2026&b=2019", "a=2025&b=2025", "a=1999&b=2026", "a=2019&b=3000"] {
+fn unknown_versions_fall_back_to_the_default_side() {
+    for query in ["a=1999&b=2026", "a=2019&b=3000"] {
         let (state, ignored) = parse(&format!("view=clauses&{query}"));
         assert_eq!(state.comparison.versions(&FIXTURE), Some(("2019", "2026")), "{query}");
         assert_eq!(ignored.len(), 1, "{query}: {ignored:?}");
     }
+}
+
+#[test]
+fn reversed_and_equal_version_pairs_are_kept_as_the_reader_chose() {
+    let (state, ignored) = parse("view=clauses&a=2026&b=2019");
+    assert_eq!(state.comparison.versions(&FIXTURE), Some(("2026", "2019")));
+    assert!(ignored.is_empty());
+    let (state, ignored) = parse("view=clauses&a=2025&b=2025");
+    assert_eq!(state.comparison.versions(&FIXTURE), Some(("2025", "2025")));
+    assert!(ignored.is_empty());
 }
 
 #[test]

@@ -166,6 +166,16 @@ impl Page {
             .map_err(self.failed(&format!("clicking `{css}`")))
     }
 
+    /// Chooses the option with `value` in the first `<select>` matching
+    /// `css`, as a reader does: by clicking the option.
+    pub async fn select_value(&self, css: &str, value: &str) -> Result<(), String> {
+        self.first(css)
+            .await?
+            .select_by_value(value)
+            .await
+            .map_err(self.failed(&format!("choosing `{value}` in `{css}`")))
+    }
+
     /// Types `text` into the first element matching `css` (appending to
     /// what it holds), once there is one.
     pub async fn type_into(&self, css: &str, text: &str) -> Result<(), String> {

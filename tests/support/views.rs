@@ -40,7 +40,11 @@ pub fn views() -> Vec<ViewCase> {
             &format!("#event-body-{event}"),
         ),
         case("clauses", "view=clauses", r#"[data-testid="clause-row"]"#),
-        case("clauses-inline", "view=clauses&mode=inline", "p.inline-diff"),
+        case(
+            "clauses-inline",
+            "view=clauses&mode=inline",
+            r#"[data-testid="reworded"]"#,
+        ),
         case("sources", "view=sources", r#"[data-testid="source"]"#),
     ]
 }

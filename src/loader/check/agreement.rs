@@ -6,6 +6,10 @@ use super::{Known, ResolvedTerm, Validator};
 use crate::loader::dates::Date;
 use crate::loader::files::{Raw, RawChange, RawTerm};
 use crate::loader::vocab::{FAVOURS, STATUSES};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The longest `short` a scoreboard cell holds on a 360 px phone.
+const MAX_SHORT: usize = 32;
 
 impl Validator {
     /// Returns each version's date.
@@ -60,6 +64,7 @@ impl Validator {
                     resolved.push(term);
                 }
             }
+            self.check_labels(&c.id, &c.labels, &resolved);
             terms.push(resolved);
         }
         terms
@@ -88,7 +93,7 @@ impl Validator {
         if t.status != "unstated" && t.sources.is_empty() {
             self.err(f, entry, "names no source");
         }
-        let mut term = self.resolve_term(entry, version, t, resolved.last())?;
+        let mut term = self.resolve_term(entry, version, t, resolved.last(), known)?;
         for (name, value) in &term.fields {
             if !matches!(
                 value,
@@ -111,12 +116,21 @@ impl Validator {
         version: &str,
         t: &RawTerm,
         previous: Option<&ResolvedTerm>,
+        known: &Known,
     ) -> Option<ResolvedTerm> {
         let f = "clauses.toml";
         let status = t.status.as_str();
         if status == "same" {
             return match previous {
-                Some(prev) if prev.comparable() && t.text.is_empty() && t.fields.is_empty() && t.basis.is_none() => {
+                Some(prev)
+                    if prev.comparable()
+                        && t.text.is_empty()
+                        && t.short.is_empty()
+                        && t.fields.is_empty()
+                        && t.basis.is_none()
+                        && !t.dated
+                        && t.premise.is_none() =>
+                {
                     Some(ResolvedTerm {
                         version: version.into(),
                         sources: t.sources.clone(),
@@ -125,7 +139,11 @@ impl Validator {
                     })
                 }
                 Some(prev) if prev.comparable() => {
-                    self.err(f, entry, "status `same` takes no text, fields or basis of its own");
+                    self.err(
+                        f,
+                        entry,
+                        "status `same` takes no text, short, fields, basis, dated or premise of its own",
+                    );
                     None
                 }
                 _ => {
@@ -141,15 +159,35 @@ impl Validator {
         if status == "stated" || status == "implied" {
             self.non_empty(f, entry, "text", &t.text);
         }
-        if status == "unstated" && (!t.text.is_empty() || !t.fields.is_empty()) {
-            self.err(f, entry, "an unstated term has no text or fields");
+        if status == "unstated" {
+            if !t.text.is_empty() || !t.short.is_empty() || !t.fields.is_empty() || t.dated || t.premise.is_some() {
+                self.err(
+                    f,
+                    entry,
+                    "an unstated term has no text, short, fields, dated or premise",
+                );
+            }
+        } else {
+            // The scoreboard shows it in a cell a phone can fit.
+            self.non_empty(f, entry, "short", &t.short);
+            if t.short.chars().count() > MAX_SHORT {
+                self.err(f, entry, format!("`short` is longer than {MAX_SHORT} characters"));
+            }
         }
-        // An implied term says what implies it; only it does.
-        match (&t.basis, status == "implied") {
-            (None, true) => self.err(f, entry, "an implied term needs a `basis`: what implies it"),
-            (Some(b), true) => self.non_empty(f, entry, "basis", b),
-            (Some(_), false) => self.err(f, entry, "only an implied term has a `basis`"),
-            (None, false) => {}
+        // An implied term says what implies it, and so does an absence that
+        // a source implies without stating it; a stated term does not.
+        match (&t.basis, status) {
+            (None, "implied") => self.err(f, entry, "an implied term needs a `basis`: what implies it"),
+            (Some(b), "implied" | "absent") => self.non_empty(f, entry, "basis", b),
+            (Some(_), _) => self.err(f, entry, "only an implied term or absence has a `basis`"),
+            (None, _) => {}
+        }
+        if let Some(p) = &t.premise {
+            if !known.clauses.contains(p.as_str()) {
+                self.err(f, entry, format!("`premise` names unknown clause `{p}`"));
+            } else if entry.split('.').next() == Some(p.as_str()) {
+                self.err(f, entry, "`premise` names the term's own clause");
+            }
         }
         if t.text.contains("(implied") {
             self.err(
@@ -167,11 +205,33 @@ impl Validator {
                 _ => "Unstated",
             },
             basis: t.basis.clone(),
+            short: t.short.clone(),
             text: t.text.clone(),
+            dated: t.dated,
+            premise: t.premise.clone(),
             fields: t.fields.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
             sources: t.sources.clone(),
             change: None,
         })
+    }
+
+    /// Every field a clause's terms use has a label a reader understands,
+    /// and every label belongs to a field.
+    fn check_labels(&mut self, clause: &str, labels: &BTreeMap<String, String>, terms: &[ResolvedTerm]) {
+        let f = "clauses.toml";
+        let used: BTreeSet<&str> = terms
+            .iter()
+            .flat_map(|t| t.fields.iter().map(|(n, _)| n.as_str()))
+            .collect();
+        for name in &used {
+            match labels.get(*name) {
+                None => self.err(f, clause, format!("field `{name}` has no entry in `labels`")),
+                Some(label) => self.non_empty(f, clause, &format!("labels.{name}"), label),
+            }
+        }
+        for name in labels.keys().filter(|n| !used.contains(n.as_str())) {
+            self.err(f, clause, format!("`labels` names `{name}`, which no term uses"));
+        }
     }
 
     /// A term that differs from the last comparable one says whom the

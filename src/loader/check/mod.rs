@@ -39,10 +39,16 @@ pub(super) struct ResolvedTerm {
     pub(super) version: String,
     /// The `model::TermStatus` variant.
     pub(super) status: &'static str,
-    /// The term in a few words.
+    /// The term in two to five words.
+    pub(super) short: String,
+    /// The term as the sources give it.
     pub(super) text: String,
-    /// For an implied term: what implies it.
+    /// For an implied term or absence: what implies it.
     pub(super) basis: Option<String>,
+    /// Whether the term holds only at its version's date.
+    pub(super) dated: bool,
+    /// The clause the term rests on.
+    pub(super) premise: Option<String>,
     /// Structured values, by name, in name order.
     pub(super) fields: Vec<(String, toml::Value)>,
     /// Source ids.
