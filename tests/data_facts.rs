@@ -4,7 +4,7 @@
 
 use pactline::data::builtin;
 use pactline::model::{
-    Certainty, Dataset, Event, EventDate, FieldValue, FigureKind, Source, SourceKind, Term, TermStatus,
+    Certainty, Dataset, Event, EventDate, EventKind, FieldValue, FigureKind, Source, SourceKind, Term, TermStatus,
 };
 use std::path::Path;
 
@@ -349,6 +349,35 @@ fn certainty_says_what_the_source_does() {
     }
     let projection = event("openai-2025-projection").resolution.as_ref().expect("an outcome");
     assert_eq!(projection.status, ResolutionStatus::Unresolved);
+}
+
+#[test]
+fn every_event_says_whether_it_happened_or_is_commentary() {
+    let count = |kind: EventKind| data().events.iter().filter(|e| e.kind == kind).count();
+    assert_eq!(count(EventKind::Happened), 61);
+    assert_eq!(count(EventKind::Commentary), 52);
+    // A source's own view is never something that happened.
+    for e in data().events.iter().filter(|e| e.certainty != Certainty::Reported) {
+        assert_eq!(e.kind, EventKind::Commentary, "{} is {:?}", e.id, e.certainty);
+    }
+    // The agreement and the deals are what happened, even where a document
+    // is the only source, or a report contradicts it.
+    for id in [
+        "microsoft-invests-1b",
+        "azure-training-lock-in",
+        "doj-investigating-microsoft-ai",
+        "deep-dive-observer-seat",
+        "amendment-announced",
+        "aws-invests-50b",
+    ] {
+        assert_eq!(event(id).kind, EventKind::Happened, "{id}");
+    }
+    // A reported account of the researchers' mood, not of anything done, is
+    // the deep dive's commentary.
+    assert_eq!(event("openai-researchers-chafed").kind, EventKind::Commentary);
+    assert_eq!(event("openai-researchers-chafed").certainty, Certainty::Reported);
+    assert_eq!(EventKind::Happened.label(), "What happened");
+    assert_eq!(EventKind::Commentary.id(), "commentary");
 }
 
 #[test]

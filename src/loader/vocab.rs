@@ -35,6 +35,13 @@ pub(super) const CERTAINTIES: [(&str, &str); 5] = [
     ("hypothetical", "Hypothetical"),
 ];
 
+/// An event's `kind` → `model::EventKind`.
+pub(super) const EVENT_KINDS: [(&str, &str); 2] = [("happened", "Happened"), ("commentary", "Commentary")];
+
+/// The certainties that are a source's own view, never something that
+/// happened: an event with one of them is `commentary`.
+pub(super) const COMMENTARY_CERTAINTIES: [&str; 4] = ["analysis", "speculation", "prediction", "hypothetical"];
+
 /// A figure's `kind` → `model::FigureKind`.
 pub(super) const FIGURE_KINDS: [(&str, &str); 11] = [
     ("money", "Money"),

@@ -68,6 +68,12 @@ const fn event(
         summary: "",
         parties,
         topics,
+        // The data files' rule: only a reported claim can have happened.
+        kind: if matches!(certainty, Certainty::Reported) {
+            EventKind::Happened
+        } else {
+            EventKind::Commentary
+        },
         certainty,
         sources,
         figures,

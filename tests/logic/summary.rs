@@ -32,6 +32,7 @@ static EVENTS: [Event; 1] = [Event {
     summary: "",
     parties: &["openai"],
     topics: &["cloud"],
+    kind: EventKind::Happened,
     certainty: Certainty::Reported,
     sources: &["news"],
     figures: &[],

@@ -156,6 +156,52 @@ fn an_unknown_certainty_or_field_fails() {
     assert_error(&errors, "events.toml", "-", "titel");
 }
 
+#[test]
+fn an_event_without_a_known_kind_fails() {
+    let errors = errors_after("events.toml", |t| t.replacen("kind = \"happened\"\n", "", 1));
+    assert_error(
+        &errors,
+        "events.toml",
+        "first-deal",
+        "needs a `kind` (one of happened, commentary)",
+    );
+    let errors = errors_after("events.toml", |t| {
+        t.replacen("kind = \"happened\"", "kind = \"rumour\"", 1)
+    });
+    assert_error(&errors, "events.toml", "first-deal", "unknown kind `rumour`");
+}
+
+#[test]
+fn a_source_s_view_marked_as_happened_fails() {
+    // The fixture's last event is reported and happened; give it each
+    // certainty that is a source's own view in turn.
+    for certainty in ["analysis", "speculation", "hypothetical"] {
+        let errors = errors_after("events.toml", |t| {
+            let at = t.rfind("certainty = \"reported\"").expect("a reported event");
+            format!(
+                "{}certainty = \"{certainty}\"{}",
+                &t[..at],
+                &t[at + "certainty = \"reported\"".len()..]
+            )
+        });
+        assert_error(
+            &errors,
+            "events.toml",
+            "no-date",
+            &format!("certainty `{certainty}` is a source's view, so `kind` is `commentary`, not `happened`"),
+        );
+    }
+    let errors = errors_after("events.toml", |t| {
+        t.replacen("kind = \"commentary\"", "kind = \"happened\"", 1)
+    });
+    assert_error(
+        &errors,
+        "events.toml",
+        "future",
+        "certainty `prediction` is a source's view",
+    );
+}
+
 /// The fixture's events without the prediction's outcome.
 fn without_outcome(events: &str) -> String {
     let start = events.find("[event.outcome]").expect("the fixture has an outcome");

@@ -1,10 +1,12 @@
-//! Checks `events.toml`: each event's date, sources and references, a
-//! prediction's resolution, and the figures it states.
+//! Checks `events.toml`: each event's date, sources and references, its
+//! kind, a prediction's resolution, and the figures it states.
 
 use super::{Known, Validator};
 use crate::loader::dates::{Date, is_full_date};
 use crate::loader::files::{Raw, RawEvent};
-use crate::loader::vocab::{CERTAINTIES, FIGURE_KINDS, RESOLUTIONS, SCALES, variant};
+use crate::loader::vocab::{
+    CERTAINTIES, COMMENTARY_CERTAINTIES, EVENT_KINDS, FIGURE_KINDS, RESOLUTIONS, SCALES, names, variant,
+};
 
 impl Validator {
     /// Returns, per event, its date (`None` if undated) and the date a
@@ -32,6 +34,7 @@ impl Validator {
                 self.err(f, &e.id, "names no topic");
             }
             let prediction = self.word(f, &e.id, "certainty", &e.certainty, &CERTAINTIES) == Some("Prediction");
+            self.check_kind(e);
             event_resolves.push(self.check_prediction(e, prediction, updated, &raw.meta.updated, known));
             self.check_figures(e);
             for c in &e.clauses {
@@ -56,6 +59,29 @@ impl Validator {
             self.err(f, &e.id, "an undated event has no `approx` or `relative`");
         }
         None
+    }
+
+    /// Every event says whether it happened or is commentary, and a source's
+    /// own view (analysis, speculation, a prediction, a hypothetical) never
+    /// counts as something that happened.
+    fn check_kind(&mut self, e: &RawEvent) {
+        let f = "events.toml";
+        let Some(kind) = &e.kind else {
+            self.err(f, &e.id, format!("needs a `kind` (one of {})", names(&EVENT_KINDS)));
+            return;
+        };
+        if self.word(f, &e.id, "kind", kind, &EVENT_KINDS) == Some("Happened")
+            && COMMENTARY_CERTAINTIES.contains(&e.certainty.as_str())
+        {
+            self.err(
+                f,
+                &e.id,
+                format!(
+                    "certainty `{}` is a source's view, so `kind` is `commentary`, not `happened`",
+                    e.certainty
+                ),
+            );
+        }
     }
 
     /// Only a prediction resolves, and once the date it resolves by has
