@@ -180,6 +180,7 @@ pub fn dataset(base: &Dataset, n: usize) -> Dataset {
                 } else {
                     EventKind::Commentary
                 },
+                key: false,
                 certainty,
                 sources: leak(vec![base.sources[e.source].id]),
                 figures: leak(vec![figure]),

@@ -381,6 +381,43 @@ fn every_event_says_whether_it_happened_or_is_commentary() {
 }
 
 #[test]
+fn key_events_are_the_milestones_and_all_happened() {
+    let keys: Vec<&str> = data().events.iter().filter(|e| e.key).map(|e| e.id).collect();
+    assert_eq!(
+        keys,
+        [
+            "microsoft-invests-1b",
+            "azure-exclusive-cloud",
+            "microsoft-invests-10b",
+            "microsoft-first-refusal-2025",
+            "restructuring-stake",
+            "agi-expert-panel",
+            "ip-rights-extended-2032",
+            "azure-purchase-commitment",
+            "aws-38b-agreement",
+            "aws-invests-50b",
+            "amendment-announced",
+            "azure-primary-any-cloud",
+            "licence-non-exclusive",
+        ]
+    );
+    // Each agreement version's own event is key, on the version's date.
+    for (id, version) in [
+        ("microsoft-invests-1b", "2019"),
+        ("microsoft-invests-10b", "2023"),
+        ("restructuring-stake", "2025"),
+        ("amendment-announced", "2026"),
+    ] {
+        let v = data().versions.iter().find(|v| v.id == version).expect("a version");
+        assert!(event(id).key, "{id}");
+        assert_eq!(date(id).to_string(), v.date.to_string(), "{id}");
+    }
+    for e in data().events.iter().filter(|e| e.key) {
+        assert_eq!(e.kind, EventKind::Happened, "{}", e.id);
+    }
+}
+
+#[test]
 fn conflicts_are_the_real_ones() {
     assert!(conflict_sources("where-anthropic-runs").contains(&"ainews-deep-dive"));
     assert!(conflict_sources("where-anthropic-runs").contains(&"video-breakup"));

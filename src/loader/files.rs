@@ -174,6 +174,9 @@ pub(super) struct RawEvent {
     /// Optional here only so that checking, not serde, reports a missing
     /// one, naming the event.
     pub(super) kind: Option<String>,
+    /// `Some(true)` for a milestone; kept as written so checking can refuse
+    /// a `false` spelled out.
+    pub(super) key: Option<bool>,
     #[serde(default)]
     pub(super) parties: Vec<String>,
     #[serde(default)]

@@ -111,7 +111,7 @@ fn events(out: &mut String, events: &[RawEvent], checked: &Checked) {
         };
         let _ = writeln!(
             out,
-            "Event {{ id: {}, aliases: {}, date: {when}, title: {}, summary: {}, parties: {}, topics: {}, kind: EventKind::{}, certainty: Certainty::{}, sources: {}, figures: {}, resolves_by: {resolves}, resolution: {resolution}, clause_changes: {} }},",
+            "Event {{ id: {}, aliases: {}, date: {when}, title: {}, summary: {}, parties: {}, topics: {}, kind: EventKind::{}, key: {}, certainty: Certainty::{}, sources: {}, figures: {}, resolves_by: {resolves}, resolution: {resolution}, clause_changes: {} }},",
             s(&e.id),
             strs(&e.aliases),
             s(&e.title),
@@ -119,6 +119,7 @@ fn events(out: &mut String, events: &[RawEvent], checked: &Checked) {
             strs(&e.parties),
             strs(&e.topics),
             variant(&EVENT_KINDS, e.kind.as_deref().unwrap_or("")).unwrap_or("Happened"),
+            e.key.unwrap_or(false),
             variant(&CERTAINTIES, &e.certainty).unwrap_or("Reported"),
             strs(&e.sources),
             figures(&e.figures),

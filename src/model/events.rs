@@ -152,6 +152,9 @@ pub struct Event {
     pub topics: &'static [&'static str],
     /// Whether it happened or is a source's commentary.
     pub kind: EventKind,
+    /// A milestone a reader needs first, such as an agreement version or a
+    /// major investment; always one that happened.
+    pub key: bool,
     /// How sure the claim is.
     pub certainty: Certainty,
     /// Source ids; at least one.

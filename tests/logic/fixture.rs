@@ -74,6 +74,7 @@ const fn event(
         } else {
             EventKind::Commentary
         },
+        key: false,
         certainty,
         sources,
         figures,

@@ -33,6 +33,7 @@ static EVENTS: [Event; 1] = [Event {
     parties: &["openai"],
     topics: &["cloud"],
     kind: EventKind::Happened,
+    key: false,
     certainty: Certainty::Reported,
     sources: &["news"],
     figures: &[],

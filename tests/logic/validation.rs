@@ -202,6 +202,34 @@ fn a_source_s_view_marked_as_happened_fails() {
     );
 }
 
+/// `events` with `key = value` added to the first event of `kind`.
+fn with_key(events: &str, kind: &str, value: &str) -> String {
+    let kind = format!("kind = \"{kind}\"");
+    events.replacen(&kind, &format!("{kind}\nkey = {value}"), 1)
+}
+
+#[test]
+fn a_key_must_be_true_and_on_an_event_that_happened() {
+    let mut texts = fixture();
+    let events = texts.get_mut("events.toml").expect("events");
+    *events = with_key(events, "happened", "true");
+    loader::compile_texts(&texts).expect("a key event that happened is fine");
+    let errors = errors_after("events.toml", |t| with_key(t, "happened", "false"));
+    assert_error(
+        &errors,
+        "events.toml",
+        "first-deal",
+        "`key = false` says nothing: leave `key` out",
+    );
+    let errors = errors_after("events.toml", |t| with_key(t, "commentary", "true"));
+    assert_error(
+        &errors,
+        "events.toml",
+        "future",
+        "a key event is one that happened, not `commentary`",
+    );
+}
+
 /// The fixture's events without the prediction's outcome.
 fn without_outcome(events: &str) -> String {
     let start = events.find("[event.outcome]").expect("the fixture has an outcome");

@@ -1,5 +1,6 @@
 //! Checks `events.toml`: each event's date, sources and references, its
-//! kind, a prediction's resolution, and the figures it states.
+//! kind and whether it is key, a prediction's resolution, and the figures
+//! it states.
 
 use super::{Known, Validator};
 use crate::loader::dates::{Date, is_full_date};
@@ -63,16 +64,24 @@ impl Validator {
 
     /// Every event says whether it happened or is commentary, and a source's
     /// own view (analysis, speculation, a prediction, a hypothetical) never
-    /// counts as something that happened.
+    /// counts as something that happened; only what happened can be a key
+    /// event.
     fn check_kind(&mut self, e: &RawEvent) {
         let f = "events.toml";
         let Some(kind) = &e.kind else {
             self.err(f, &e.id, format!("needs a `kind` (one of {})", names(&EVENT_KINDS)));
             return;
         };
-        if self.word(f, &e.id, "kind", kind, &EVENT_KINDS) == Some("Happened")
-            && COMMENTARY_CERTAINTIES.contains(&e.certainty.as_str())
-        {
+        let happened = self.word(f, &e.id, "kind", kind, &EVENT_KINDS) == Some("Happened");
+        // Leaving `key` out is how an event says it is no milestone; a
+        // written-out `false` would be one more line that says nothing.
+        match e.key {
+            Some(false) => self.err(f, &e.id, "`key = false` says nothing: leave `key` out"),
+            // A milestone is a step in the partnership itself, never a view of it.
+            Some(true) if !happened => self.err(f, &e.id, "a key event is one that happened, not `commentary`"),
+            _ => {}
+        }
+        if happened && COMMENTARY_CERTAINTIES.contains(&e.certainty.as_str()) {
             self.err(
                 f,
                 &e.id,
