@@ -417,6 +417,83 @@ fn key_events_are_the_milestones_and_all_happened() {
     }
 }
 
+/// What readers call each document, as its events' summaries name it.
+const DOCUMENT_NAMES: [(&str, &str); 5] = [
+    ("video-breakup", "video"),
+    ("blog-clean-breakup", "blog"),
+    ("podcast-insights", "digest"),
+    ("news-reset", "news post"),
+    ("ainews-deep-dive", "deep dive"),
+];
+
+#[test]
+fn titles_state_the_claim_without_naming_its_source() {
+    // The view shows each event's source and certainty beside its title.
+    let openings = [
+        "deep dive",
+        "podcast",
+        "digest",
+        "blog",
+        "video",
+        "news post",
+        "analysis:",
+        "speculation:",
+        "theory:",
+        "prediction:",
+        "projection:",
+        "hypothetical:",
+    ];
+    for e in data().events {
+        let title = e.title.to_lowercase();
+        assert!(
+            !openings.iter().any(|o| title.starts_with(o)),
+            "{}: {:?}",
+            e.id,
+            e.title
+        );
+    }
+    // Reworded titles keep their facts and figures.
+    assert_eq!(
+        event("openai-revenue-2024").title,
+        "OpenAI's 2024 revenue estimated at $3.7B, 80% via Azure"
+    );
+    assert_eq!(
+        event("prediction-market-180b").title,
+        "Cloud AI infrastructure market to reach $180B by 2029"
+    );
+}
+
+#[test]
+fn commentary_says_whose_it_is_and_keeps_its_searchable_words() {
+    // With no source in the title, the summary names it, so a search for
+    // "deep dive" or "digest" still finds the document's commentary.
+    for e in data().events.iter().filter(|e| e.kind == EventKind::Commentary) {
+        let summary = e.summary.to_lowercase();
+        for (source, name) in DOCUMENT_NAMES.iter().filter(|(s, _)| e.sources.contains(s)) {
+            assert!(
+                summary.contains(name),
+                "{} cites {source} but never says {name:?}",
+                e.id
+            );
+        }
+    }
+    // Words the old titles carried that a reader may search for.
+    for (id, words) in [
+        ("podcast-coopetition", "co-opetition"),
+        ("theatrical-release-window", "theatrical release window"),
+        ("deep-dive-not-a-breakup", "managed interdependence"),
+        ("deep-dive-accelerator-benchmark", "hypothetical accelerator"),
+        ("anthropic-brutal-revshare-theory", "theory"),
+        ("podcast-microsoft-cloud-wars", "cloud wars"),
+        ("deep-dive-data-portability-guess", "data-portability"),
+        ("prediction-blog-more-competition", "price competition"),
+    ] {
+        let e = event(id);
+        let text = format!("{} {}", e.title, e.summary).to_lowercase();
+        assert!(text.contains(words), "{id} lost {words:?}");
+    }
+}
+
 #[test]
 fn conflicts_are_the_real_ones() {
     assert!(conflict_sources("where-anthropic-runs").contains(&"ainews-deep-dive"));

@@ -142,7 +142,8 @@ pub struct Event {
     pub aliases: &'static [&'static str],
     /// When it happened (or when a prediction is about), if any source says.
     pub date: When,
-    /// A short title.
+    /// A short title that states the claim in plain words; it never names
+    /// the source, which the view shows beside it.
     pub title: &'static str,
     /// A summary in Pactline's own words.
     pub summary: &'static str,

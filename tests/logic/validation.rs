@@ -202,6 +202,48 @@ fn a_source_s_view_marked_as_happened_fails() {
     );
 }
 
+#[test]
+fn a_title_that_opens_with_its_source_or_certainty_fails() {
+    for (title, prefix) in [
+        ("Deep dive: exclusive clouds are over", "Deep dive"),
+        ("Deep dive's guess: exclusive clouds are over", "Deep dive"),
+        ("Podcast digest: exclusive clouds are over", "Podcast digest"),
+        ("Blog expects exclusive clouds to end", "Blog"),
+        ("News post and digest: exclusive clouds are over", "News post"),
+        ("PREDICTION: exclusive clouds are over", "Prediction:"),
+    ] {
+        let errors = errors_after("events.toml", |t| {
+            t.replacen(
+                "title = \"Exclusive clouds are over\"",
+                &format!("title = \"{title}\""),
+                1,
+            )
+        });
+        assert_error(
+            &errors,
+            "events.toml",
+            "future",
+            &format!("`title` opens with `{prefix}`: the app shows the source and certainty beside it"),
+        );
+    }
+    // A word that merely begins like a source's name, or a label without
+    // its colon, is an ordinary title.
+    for title in [
+        "Videos move to AWS",
+        "Bloggers doubt the deal",
+        "Prediction markets favour OpenAI",
+    ] {
+        let mut texts = fixture();
+        let events = texts.get_mut("events.toml").expect("events");
+        *events = events.replacen(
+            "title = \"Exclusive clouds are over\"",
+            &format!("title = \"{title}\""),
+            1,
+        );
+        loader::compile_texts(&texts).unwrap_or_else(|e| panic!("{title:?} should pass: {e:?}"));
+    }
+}
+
 /// `events` with `key = value` added to the first event of `kind`.
 fn with_key(events: &str, kind: &str, value: &str) -> String {
     let kind = format!("kind = \"{kind}\"");

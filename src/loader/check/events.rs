@@ -1,12 +1,12 @@
-//! Checks `events.toml`: each event's date, sources and references, its
-//! kind and whether it is key, a prediction's resolution, and the figures
-//! it states.
+//! Checks `events.toml`: each event's date, title, sources and references,
+//! its kind and whether it is key, a prediction's resolution, and the
+//! figures it states.
 
 use super::{Known, Validator};
 use crate::loader::dates::{Date, is_full_date};
 use crate::loader::files::{Raw, RawEvent};
 use crate::loader::vocab::{
-    CERTAINTIES, COMMENTARY_CERTAINTIES, EVENT_KINDS, FIGURE_KINDS, RESOLUTIONS, SCALES, names, variant,
+    CERTAINTIES, COMMENTARY_CERTAINTIES, EVENT_KINDS, FIGURE_KINDS, RESOLUTIONS, SCALES, TITLE_PREFIXES, names, variant,
 };
 
 impl Validator {
@@ -24,6 +24,15 @@ impl Validator {
         for e in &raw.events {
             event_dates.push(self.check_event_date(e));
             self.non_empty(f, &e.id, "title", &e.title);
+            if let Some(prefix) = title_prefix(&e.title) {
+                self.err(
+                    f,
+                    &e.id,
+                    format!(
+                        "`title` opens with `{prefix}`: the app shows the source and certainty beside it, so say the claim itself"
+                    ),
+                );
+            }
             self.non_empty(f, &e.id, "summary", &e.summary);
             if e.sources.is_empty() {
                 self.err(f, &e.id, "names no source");
@@ -163,4 +172,17 @@ impl Validator {
             self.non_empty(f, &e.id, "figure label", &fig.label);
         }
     }
+}
+
+/// The entry of [`TITLE_PREFIXES`] that `title` opens with, in any case.
+fn title_prefix(title: &str) -> Option<&'static str> {
+    TITLE_PREFIXES.into_iter().find(|prefix| {
+        let Some(head) = title.get(..prefix.len()) else {
+            return false;
+        };
+        // A label carries its colon; a name must end at a word's end, so
+        // "Videos" or "Blogger" is not "Video" or "Blog".
+        head.eq_ignore_ascii_case(prefix)
+            && (prefix.ends_with(':') || !title[prefix.len()..].starts_with(|c: char| c.is_alphanumeric()))
+    })
 }
