@@ -6,7 +6,7 @@
 //! seed always gives the same events, so a benchmark can feed an identical
 //! dataset to another tool.
 
-use crate::model::{Certainty, Dataset, Event, EventDate, Figure, FigureKind, Precision, When};
+use crate::model::{Certainty, Dataset, Event, EventDate, EventKind, Figure, FigureKind, Precision, When};
 
 /// A small, fast, deterministic generator (xorshift64*); the events need
 /// variety, not statistical quality.
@@ -173,6 +173,14 @@ pub fn dataset(base: &Dataset, n: usize) -> Dataset {
                 summary: String::leak(e.summary),
                 parties: leak(e.parties.iter().map(|&p| base.parties[p].id).collect()),
                 topics: leak(vec![base.topics[e.topic].id]),
+                // As the data files require: only a reported claim can be
+                // one that happened.
+                kind: if certainty == Certainty::Reported {
+                    EventKind::Happened
+                } else {
+                    EventKind::Commentary
+                },
+                key: false,
                 certainty,
                 sources: leak(vec![base.sources[e.source].id]),
                 figures: leak(vec![figure]),

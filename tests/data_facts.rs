@@ -4,7 +4,7 @@
 
 use pactline::data::builtin;
 use pactline::model::{
-    Certainty, Dataset, Event, EventDate, FieldValue, FigureKind, Source, SourceKind, Term, TermStatus,
+    Certainty, Dataset, Event, EventDate, EventKind, FieldValue, FigureKind, Source, SourceKind, Term, TermStatus,
 };
 use std::path::Path;
 
@@ -349,6 +349,149 @@ fn certainty_says_what_the_source_does() {
     }
     let projection = event("openai-2025-projection").resolution.as_ref().expect("an outcome");
     assert_eq!(projection.status, ResolutionStatus::Unresolved);
+}
+
+#[test]
+fn every_event_says_whether_it_happened_or_is_commentary() {
+    let count = |kind: EventKind| data().events.iter().filter(|e| e.kind == kind).count();
+    assert_eq!(count(EventKind::Happened), 61);
+    assert_eq!(count(EventKind::Commentary), 52);
+    // A source's own view is never something that happened.
+    for e in data().events.iter().filter(|e| e.certainty != Certainty::Reported) {
+        assert_eq!(e.kind, EventKind::Commentary, "{} is {:?}", e.id, e.certainty);
+    }
+    // The agreement and the deals are what happened, even where a document
+    // is the only source, or a report contradicts it.
+    for id in [
+        "microsoft-invests-1b",
+        "azure-training-lock-in",
+        "doj-investigating-microsoft-ai",
+        "deep-dive-observer-seat",
+        "amendment-announced",
+        "aws-invests-50b",
+    ] {
+        assert_eq!(event(id).kind, EventKind::Happened, "{id}");
+    }
+    // A reported account of the researchers' mood, not of anything done, is
+    // the deep dive's commentary.
+    assert_eq!(event("openai-researchers-chafed").kind, EventKind::Commentary);
+    assert_eq!(event("openai-researchers-chafed").certainty, Certainty::Reported);
+    assert_eq!(EventKind::Happened.label(), "What happened");
+    assert_eq!(EventKind::Commentary.id(), "commentary");
+}
+
+#[test]
+fn key_events_are_the_milestones_and_all_happened() {
+    let keys: Vec<&str> = data().events.iter().filter(|e| e.key).map(|e| e.id).collect();
+    assert_eq!(
+        keys,
+        [
+            "microsoft-invests-1b",
+            "azure-exclusive-cloud",
+            "microsoft-invests-10b",
+            "microsoft-first-refusal-2025",
+            "restructuring-stake",
+            "agi-expert-panel",
+            "ip-rights-extended-2032",
+            "azure-purchase-commitment",
+            "aws-38b-agreement",
+            "aws-invests-50b",
+            "amendment-announced",
+            "azure-primary-any-cloud",
+            "licence-non-exclusive",
+        ]
+    );
+    // Each agreement version's own event is key, on the version's date.
+    for (id, version) in [
+        ("microsoft-invests-1b", "2019"),
+        ("microsoft-invests-10b", "2023"),
+        ("restructuring-stake", "2025"),
+        ("amendment-announced", "2026"),
+    ] {
+        let v = data().versions.iter().find(|v| v.id == version).expect("a version");
+        assert!(event(id).key, "{id}");
+        assert_eq!(date(id).to_string(), v.date.to_string(), "{id}");
+    }
+    for e in data().events.iter().filter(|e| e.key) {
+        assert_eq!(e.kind, EventKind::Happened, "{}", e.id);
+    }
+}
+
+/// What readers call each document, as its events' summaries name it.
+const DOCUMENT_NAMES: [(&str, &str); 5] = [
+    ("video-breakup", "video"),
+    ("blog-clean-breakup", "blog"),
+    ("podcast-insights", "digest"),
+    ("news-reset", "news post"),
+    ("ainews-deep-dive", "deep dive"),
+];
+
+#[test]
+fn titles_state_the_claim_without_naming_its_source() {
+    // The view shows each event's source and certainty beside its title.
+    let openings = [
+        "deep dive",
+        "podcast",
+        "digest",
+        "blog",
+        "video",
+        "news post",
+        "analysis:",
+        "speculation:",
+        "theory:",
+        "prediction:",
+        "projection:",
+        "hypothetical:",
+    ];
+    for e in data().events {
+        let title = e.title.to_lowercase();
+        assert!(
+            !openings.iter().any(|o| title.starts_with(o)),
+            "{}: {:?}",
+            e.id,
+            e.title
+        );
+    }
+    // Reworded titles keep their facts and figures.
+    assert_eq!(
+        event("openai-revenue-2024").title,
+        "OpenAI's 2024 revenue estimated at $3.7B, 80% via Azure"
+    );
+    assert_eq!(
+        event("prediction-market-180b").title,
+        "Cloud AI infrastructure market to reach $180B by 2029"
+    );
+}
+
+#[test]
+fn commentary_says_whose_it_is_and_keeps_its_searchable_words() {
+    // With no source in the title, the summary names it, so a search for
+    // "deep dive" or "digest" still finds the document's commentary.
+    for e in data().events.iter().filter(|e| e.kind == EventKind::Commentary) {
+        let summary = e.summary.to_lowercase();
+        for (source, name) in DOCUMENT_NAMES.iter().filter(|(s, _)| e.sources.contains(s)) {
+            assert!(
+                summary.contains(name),
+                "{} cites {source} but never says {name:?}",
+                e.id
+            );
+        }
+    }
+    // Words the old titles carried that a reader may search for.
+    for (id, words) in [
+        ("podcast-coopetition", "co-opetition"),
+        ("theatrical-release-window", "theatrical release window"),
+        ("deep-dive-not-a-breakup", "managed interdependence"),
+        ("deep-dive-accelerator-benchmark", "hypothetical accelerator"),
+        ("anthropic-brutal-revshare-theory", "theory"),
+        ("podcast-microsoft-cloud-wars", "cloud wars"),
+        ("deep-dive-data-portability-guess", "data-portability"),
+        ("prediction-blog-more-competition", "price competition"),
+    ] {
+        let e = event(id);
+        let text = format!("{} {}", e.title, e.summary).to_lowercase();
+        assert!(text.contains(words), "{id} lost {words:?}");
+    }
 }
 
 #[test]

@@ -171,6 +171,12 @@ pub(super) struct RawEvent {
     pub(super) date_note: Option<String>,
     pub(super) title: String,
     pub(super) summary: String,
+    /// Optional here only so that checking, not serde, reports a missing
+    /// one, naming the event.
+    pub(super) kind: Option<String>,
+    /// `Some(true)` for a milestone; kept as written so checking can refuse
+    /// a `false` spelled out.
+    pub(super) key: Option<bool>,
     #[serde(default)]
     pub(super) parties: Vec<String>,
     #[serde(default)]

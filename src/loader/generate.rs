@@ -8,7 +8,7 @@ use super::files::{
     Raw, RawCheck, RawClause, RawConflict, RawCorrection, RawEvent, RawFigure, RawParty, RawSource, RawTable, RawTopic,
     RawVersion,
 };
-use super::vocab::{CERTAINTIES, FAVOURS, FIGURE_KINDS, RESOLUTIONS, SOURCE_KINDS, VERDICTS, variant};
+use super::vocab::{CERTAINTIES, EVENT_KINDS, FAVOURS, FIGURE_KINDS, RESOLUTIONS, SOURCE_KINDS, VERDICTS, variant};
 use std::fmt::Write as _;
 
 /// The Rust source of `pub static DATASET: Dataset`, one list per data file
@@ -111,13 +111,15 @@ fn events(out: &mut String, events: &[RawEvent], checked: &Checked) {
         };
         let _ = writeln!(
             out,
-            "Event {{ id: {}, aliases: {}, date: {when}, title: {}, summary: {}, parties: {}, topics: {}, certainty: Certainty::{}, sources: {}, figures: {}, resolves_by: {resolves}, resolution: {resolution}, clause_changes: {} }},",
+            "Event {{ id: {}, aliases: {}, date: {when}, title: {}, summary: {}, parties: {}, topics: {}, kind: EventKind::{}, key: {}, certainty: Certainty::{}, sources: {}, figures: {}, resolves_by: {resolves}, resolution: {resolution}, clause_changes: {} }},",
             s(&e.id),
             strs(&e.aliases),
             s(&e.title),
             s(&e.summary),
             strs(&e.parties),
             strs(&e.topics),
+            variant(&EVENT_KINDS, e.kind.as_deref().unwrap_or("")).unwrap_or("Happened"),
+            e.key.unwrap_or(false),
             variant(&CERTAINTIES, &e.certainty).unwrap_or("Reported"),
             strs(&e.sources),
             figures(&e.figures),

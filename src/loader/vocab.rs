@@ -35,6 +35,39 @@ pub(super) const CERTAINTIES: [(&str, &str); 5] = [
     ("hypothetical", "Hypothetical"),
 ];
 
+/// An event's `kind` → `model::EventKind`.
+pub(super) const EVENT_KINDS: [(&str, &str); 2] = [("happened", "Happened"), ("commentary", "Commentary")];
+
+/// The certainties that are a source's own view, never something that
+/// happened: an event with one of them is `commentary`.
+pub(super) const COMMENTARY_CERTAINTIES: [&str; 4] = ["analysis", "speculation", "prediction", "hypothetical"];
+
+/// What an event's title may not open with: the name of a source ("Deep
+/// dive: …", "Blog expects …") or a label the certainty badge already shows
+/// ("Prediction: …"). The app shows every event's source and certainty
+/// beside its title, so the title says the claim itself. A name matches
+/// when no letter or digit follows it; a label, which could begin an
+/// ordinary title ("Reports of …"), only with its colon. Longer names come
+/// before the shorter ones they begin with, so an error names the whole.
+pub(super) const TITLE_PREFIXES: [&str; 16] = [
+    "Deep dive",
+    "Podcast digest",
+    "Podcast",
+    "Digest",
+    "Blog",
+    "Video",
+    "News post",
+    "News:",
+    "Report:",
+    "Analysis:",
+    "Commentary:",
+    "Speculation:",
+    "Theory:",
+    "Prediction:",
+    "Projection:",
+    "Hypothetical:",
+];
+
 /// A figure's `kind` → `model::FigureKind`.
 pub(super) const FIGURE_KINDS: [(&str, &str); 11] = [
     ("money", "Money"),

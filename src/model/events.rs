@@ -1,6 +1,6 @@
-//! Events: what happened, was agreed, analysed or predicted, how sure the
-//! sources are of it, the figures they state, and what became of a
-//! prediction.
+//! Events: what happened, was agreed, analysed or predicted, whether it
+//! happened or is a source's commentary, how sure the sources are of it, the
+//! figures they state, and what became of a prediction.
 
 use super::{EventDate, When};
 
@@ -53,6 +53,35 @@ impl Certainty {
             Certainty::Speculation => "Speculation",
             Certainty::Prediction => "Prediction",
             Certainty::Hypothetical => "Hypothetical",
+        }
+    }
+}
+
+/// Whether an event is something that happened or what a source said about
+/// it: the timeline keeps deals and actions apart from commentary on them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EventKind {
+    /// A deal or action that took place: an agreement, an investment, a
+    /// launch, a departure, a statement the companies made.
+    Happened,
+    /// A source's analysis, speculation, prediction or estimate.
+    Commentary,
+}
+
+impl EventKind {
+    /// The id used in the data files.
+    pub fn id(self) -> &'static str {
+        match self {
+            EventKind::Happened => "happened",
+            EventKind::Commentary => "commentary",
+        }
+    }
+
+    /// How the kind reads in the interface.
+    pub fn label(self) -> &'static str {
+        match self {
+            EventKind::Happened => "What happened",
+            EventKind::Commentary => "Commentary",
         }
     }
 }
@@ -113,7 +142,8 @@ pub struct Event {
     pub aliases: &'static [&'static str],
     /// When it happened (or when a prediction is about), if any source says.
     pub date: When,
-    /// A short title.
+    /// A short title that states the claim in plain words; it never names
+    /// the source, which the view shows beside it.
     pub title: &'static str,
     /// A summary in Pactline's own words.
     pub summary: &'static str,
@@ -121,6 +151,11 @@ pub struct Event {
     pub parties: &'static [&'static str],
     /// Topic ids.
     pub topics: &'static [&'static str],
+    /// Whether it happened or is a source's commentary.
+    pub kind: EventKind,
+    /// A milestone a reader needs first, such as an agreement version or a
+    /// major investment; always one that happened.
+    pub key: bool,
     /// How sure the claim is.
     pub certainty: Certainty,
     /// Source ids; at least one.

@@ -23,7 +23,7 @@ pub use agreement::{AgreementVersion, ChangeNote, Clause, Favour, Field, FieldVa
 pub use checks::{Check, ClaimRef, Correction, Licence, Verdict};
 pub use dates::{EventDate, Precision, When, readable};
 pub use disputes::{Claim, Conflict, Table};
-pub use events::{Certainty, ClauseRef, Event, Figure, FigureKind, Resolution, ResolutionStatus};
+pub use events::{Certainty, ClauseRef, Event, EventKind, Figure, FigureKind, Resolution, ResolutionStatus};
 pub use sources::{Party, Source, SourceKind, Topic};
 
 /// The whole dataset a view works on.

@@ -68,6 +68,13 @@ const fn event(
         summary: "",
         parties,
         topics,
+        // The data files' rule: only a reported claim can have happened.
+        kind: if matches!(certainty, Certainty::Reported) {
+            EventKind::Happened
+        } else {
+            EventKind::Commentary
+        },
+        key: false,
         certainty,
         sources,
         figures,

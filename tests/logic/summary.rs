@@ -34,6 +34,8 @@ static EVENTS: [Event; 1] = [Event {
     summary: "",
     parties: &["openai"],
     topics: &["cloud"],
+    kind: EventKind::Happened,
+    key: false,
     certainty: Certainty::Reported,
     sources: &["news"],
     figures: &[],

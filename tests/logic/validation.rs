@@ -156,6 +156,122 @@ fn an_unknown_certainty_or_field_fails() {
     assert_error(&errors, "events.toml", "-", "titel");
 }
 
+#[test]
+fn an_event_without_a_known_kind_fails() {
+    let errors = errors_after("events.toml", |t| t.replacen("kind = \"happened\"\n", "", 1));
+    assert_error(
+        &errors,
+        "events.toml",
+        "first-deal",
+        "needs a `kind` (one of happened, commentary)",
+    );
+    let errors = errors_after("events.toml", |t| {
+        t.replacen("kind = \"happened\"", "kind = \"rumour\"", 1)
+    });
+    assert_error(&errors, "events.toml", "first-deal", "unknown kind `rumour`");
+}
+
+#[test]
+fn a_source_s_view_marked_as_happened_fails() {
+    // The fixture's last event is reported and happened; give it each
+    // certainty that is a source's own view in turn.
+    for certainty in ["analysis", "speculation", "hypothetical"] {
+        let errors = errors_after("events.toml", |t| {
+            let at = t.rfind("certainty = \"reported\"").expect("a reported event");
+            format!(
+                "{}certainty = \"{certainty}\"{}",
+                &t[..at],
+                &t[at + "certainty = \"reported\"".len()..]
+            )
+        });
+        assert_error(
+            &errors,
+            "events.toml",
+            "no-date",
+            &format!("certainty `{certainty}` is a source's view, so `kind` is `commentary`, not `happened`"),
+        );
+    }
+    let errors = errors_after("events.toml", |t| {
+        t.replacen("kind = \"commentary\"", "kind = \"happened\"", 1)
+    });
+    assert_error(
+        &errors,
+        "events.toml",
+        "future",
+        "certainty `prediction` is a source's view",
+    );
+}
+
+#[test]
+fn a_title_that_opens_with_its_source_or_certainty_fails() {
+    for (title, prefix) in [
+        ("Deep dive: exclusive clouds are over", "Deep dive"),
+        ("Deep dive's guess: exclusive clouds are over", "Deep dive"),
+        ("Podcast digest: exclusive clouds are over", "Podcast digest"),
+        ("Blog expects exclusive clouds to end", "Blog"),
+        ("News post and digest: exclusive clouds are over", "News post"),
+        ("PREDICTION: exclusive clouds are over", "Prediction:"),
+    ] {
+        let errors = errors_after("events.toml", |t| {
+            t.replacen(
+                "title = \"Exclusive clouds are over\"",
+                &format!("title = \"{title}\""),
+                1,
+            )
+        });
+        assert_error(
+            &errors,
+            "events.toml",
+            "future",
+            &format!("`title` opens with `{prefix}`: the app shows the source and certainty beside it"),
+        );
+    }
+    // A word that merely begins like a source's name, or a label without
+    // its colon, is an ordinary title.
+    for title in [
+        "Videos move to AWS",
+        "Bloggers doubt the deal",
+        "Prediction markets favour OpenAI",
+    ] {
+        let mut texts = fixture();
+        let events = texts.get_mut("events.toml").expect("events");
+        *events = events.replacen(
+            "title = \"Exclusive clouds are over\"",
+            &format!("title = \"{title}\""),
+            1,
+        );
+        loader::compile_texts(&texts).unwrap_or_else(|e| panic!("{title:?} should pass: {e:?}"));
+    }
+}
+
+/// `events` with `key = value` added to the first event of `kind`.
+fn with_key(events: &str, kind: &str, value: &str) -> String {
+    let kind = format!("kind = \"{kind}\"");
+    events.replacen(&kind, &format!("{kind}\nkey = {value}"), 1)
+}
+
+#[test]
+fn a_key_must_be_true_and_on_an_event_that_happened() {
+    let mut texts = fixture();
+    let events = texts.get_mut("events.toml").expect("events");
+    *events = with_key(events, "happened", "true");
+    loader::compile_texts(&texts).expect("a key event that happened is fine");
+    let errors = errors_after("events.toml", |t| with_key(t, "happened", "false"));
+    assert_error(
+        &errors,
+        "events.toml",
+        "first-deal",
+        "`key = false` says nothing: leave `key` out",
+    );
+    let errors = errors_after("events.toml", |t| with_key(t, "commentary", "true"));
+    assert_error(
+        &errors,
+        "events.toml",
+        "future",
+        "a key event is one that happened, not `commentary`",
+    );
+}
+
 /// The fixture's events without the prediction's outcome.
 fn without_outcome(events: &str) -> String {
     let start = events.find("[event.outcome]").expect("the fixture has an outcome");

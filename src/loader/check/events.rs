@@ -1,10 +1,13 @@
-//! Checks `events.toml`: each event's date, sources and references, a
-//! prediction's resolution, and the figures it states.
+//! Checks `events.toml`: each event's date, title, sources and references,
+//! its kind and whether it is key, a prediction's resolution, and the
+//! figures it states.
 
 use super::{Known, Validator};
 use crate::loader::dates::{Date, is_full_date};
 use crate::loader::files::{Raw, RawEvent};
-use crate::loader::vocab::{CERTAINTIES, FIGURE_KINDS, RESOLUTIONS, SCALES, variant};
+use crate::loader::vocab::{
+    CERTAINTIES, COMMENTARY_CERTAINTIES, EVENT_KINDS, FIGURE_KINDS, RESOLUTIONS, SCALES, TITLE_PREFIXES, names, variant,
+};
 
 impl Validator {
     /// Returns, per event, its date (`None` if undated) and the date a
@@ -21,6 +24,15 @@ impl Validator {
         for e in &raw.events {
             event_dates.push(self.check_event_date(e));
             self.non_empty(f, &e.id, "title", &e.title);
+            if let Some(prefix) = title_prefix(&e.title) {
+                self.err(
+                    f,
+                    &e.id,
+                    format!(
+                        "`title` opens with `{prefix}`: the app shows the source and certainty beside it, so say the claim itself"
+                    ),
+                );
+            }
             self.non_empty(f, &e.id, "summary", &e.summary);
             if e.sources.is_empty() {
                 self.err(f, &e.id, "names no source");
@@ -32,6 +44,7 @@ impl Validator {
                 self.err(f, &e.id, "names no topic");
             }
             let prediction = self.word(f, &e.id, "certainty", &e.certainty, &CERTAINTIES) == Some("Prediction");
+            self.check_kind(e);
             event_resolves.push(self.check_prediction(e, prediction, updated, &raw.meta.updated, known));
             self.check_figures(e);
             for c in &e.clauses {
@@ -56,6 +69,37 @@ impl Validator {
             self.err(f, &e.id, "an undated event has no `approx` or `relative`");
         }
         None
+    }
+
+    /// Every event says whether it happened or is commentary, and a source's
+    /// own view (analysis, speculation, a prediction, a hypothetical) never
+    /// counts as something that happened; only what happened can be a key
+    /// event.
+    fn check_kind(&mut self, e: &RawEvent) {
+        let f = "events.toml";
+        let Some(kind) = &e.kind else {
+            self.err(f, &e.id, format!("needs a `kind` (one of {})", names(&EVENT_KINDS)));
+            return;
+        };
+        let happened = self.word(f, &e.id, "kind", kind, &EVENT_KINDS) == Some("Happened");
+        // Leaving `key` out is how an event says it is no milestone; a
+        // written-out `false` would be one more line that says nothing.
+        match e.key {
+            Some(false) => self.err(f, &e.id, "`key = false` says nothing: leave `key` out"),
+            // A milestone is a step in the partnership itself, never a view of it.
+            Some(true) if !happened => self.err(f, &e.id, "a key event is one that happened, not `commentary`"),
+            _ => {}
+        }
+        if happened && COMMENTARY_CERTAINTIES.contains(&e.certainty.as_str()) {
+            self.err(
+                f,
+                &e.id,
+                format!(
+                    "certainty `{}` is a source's view, so `kind` is `commentary`, not `happened`",
+                    e.certainty
+                ),
+            );
+        }
     }
 
     /// Only a prediction resolves, and once the date it resolves by has
@@ -128,4 +172,17 @@ impl Validator {
             self.non_empty(f, &e.id, "figure label", &fig.label);
         }
     }
+}
+
+/// The entry of [`TITLE_PREFIXES`] that `title` opens with, in any case.
+fn title_prefix(title: &str) -> Option<&'static str> {
+    TITLE_PREFIXES.into_iter().find(|prefix| {
+        let Some(head) = title.get(..prefix.len()) else {
+            return false;
+        };
+        // A label carries its colon; a name must end at a word's end, so
+        // "Videos" or "Blogger" is not "Video" or "Blog".
+        head.eq_ignore_ascii_case(prefix)
+            && (prefix.ends_with(':') || !title[prefix.len()..].starts_with(|c: char| c.is_alphanumeric()))
+    })
 }
