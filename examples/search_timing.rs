@@ -1,0 +1,81 @@
+//! Times the search natively, the filter's share of a keystroke: building
+//! the index once, then `filter::run` for each prefix of a typed query, on
+//! the real data and on 10,000 and 100,000 generated events.
+//!
+//! ```text
+//! cargo run --release --example search_timing
+//! ```
+//!
+//! A measurement to print and compare, not a test: timings depend on the
+//! machine and its load, so nothing here passes or fails. The browser's
+//! figures (`./tasks bench`) include rendering and run wasm, which is slower.
+
+use pactline::filter::{self, SearchIndex};
+use pactline::model::Dataset;
+use pactline::state::{Filters, Order};
+use std::time::{Duration, Instant};
+
+/// What a reader types, one keystroke at a time: the benchmark's `chip`,
+/// a party alias, a number and a phrase.
+const TYPED: [&str; 4] = ["chip", "azure", "$10", "\"first refusal\""];
+
+/// How many times each keystroke is filtered; the median is reported.
+const ROUNDS: usize = 15;
+
+fn main() {
+    let real = pactline::data::builtin();
+    report("real data", real);
+    for n in [10_000, 100_000] {
+        let data = pactline::synthetic::dataset(real, n);
+        report(&format!("{n} events"), &data);
+    }
+}
+
+/// Prints the index build time, then each typed query's keystrokes: the
+/// median and the slowest of the per-keystroke medians.
+fn report(name: &str, data: &Dataset) {
+    let start = Instant::now();
+    let index = SearchIndex::new(data);
+    println!("{name}: index built in {}", ms(start.elapsed()));
+    for typed in TYPED {
+        let mut medians: Vec<Duration> = typed
+            .char_indices()
+            .map(|(at, c)| {
+                let filters = Filters {
+                    q: typed[..at + c.len_utf8()].to_owned(),
+                    ..Filters::default()
+                };
+                let mut times: Vec<Duration> = (0..ROUNDS)
+                    .map(|_| {
+                        let start = Instant::now();
+                        std::hint::black_box(filter::run(data, &index, &filters, Order::Asc));
+                        start.elapsed()
+                    })
+                    .collect();
+                times.sort();
+                times[ROUNDS / 2]
+            })
+            .collect();
+        let matched = filter::run(
+            data,
+            &index,
+            &Filters {
+                q: typed.to_owned(),
+                ..Filters::default()
+            },
+            Order::Asc,
+        )
+        .events
+        .len();
+        medians.sort();
+        println!(
+            "  typing {typed:<18} keystroke median {}, slowest {}; {matched} match",
+            ms(medians[medians.len() / 2]),
+            ms(medians[medians.len() - 1]),
+        );
+    }
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.3} ms", d.as_secs_f64() * 1000.0)
+}
