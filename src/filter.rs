@@ -8,7 +8,7 @@
 
 use crate::model::{Dataset, Event};
 use crate::state::{Filters, Order};
-use crate::text;
+use crate::text::{self, Needle};
 
 /// How many matching events the timeline renders at first, and adds each
 /// time the reader nears the end: a screenful or three, so a keystroke costs
@@ -21,6 +21,8 @@ pub const PAGE: usize = 40;
 /// by comparing ids cost a 10,000-event keystroke several milliseconds).
 #[derive(Debug)]
 pub struct SearchIndex {
+    /// Per event, its searchable text folded, each field followed by
+    /// [`FIELD_END`].
     haystacks: Vec<String>,
     /// Every event's party, topic and source positions, one after another.
     positions: Vec<u32>,
@@ -28,6 +30,10 @@ pub struct SearchIndex {
     /// `positions`, and where its sources end.
     bounds: Vec<[u32; 4]>,
 }
+
+/// Ends each field of an event's text: not whitespace, so a phrase never
+/// runs from one field into the next.
+const FIELD_END: char = '\u{1F}';
 
 /// A list of options, by what [`SearchIndex`] keeps of each event.
 #[derive(Clone, Copy)]
@@ -49,7 +55,7 @@ impl SearchIndex {
                 let mut hay = String::with_capacity(e.title.len() + e.summary.len() + 64);
                 let mut add = |s: &str| {
                     hay.push_str(s);
-                    hay.push('\n');
+                    hay.push(FIELD_END);
                 };
                 add(e.title);
                 add(e.summary);
@@ -100,10 +106,10 @@ impl SearchIndex {
         }
     }
 
-    /// Whether event `i` contains every term.
-    pub fn matches(&self, i: usize, terms: &[String]) -> bool {
+    /// Whether event `i` contains every term (see [`text::occurrences`]).
+    fn matches(&self, i: usize, terms: &[Needle]) -> bool {
         let hay = &self.haystacks[i];
-        terms.iter().all(|t| hay.contains(t.as_str()))
+        terms.iter().all(|t| t.occurs(hay))
     }
 
     /// The positions of the options of one list that event `i` names.
@@ -219,6 +225,7 @@ fn month_span(e: &Event) -> Option<(u32, u32)> {
 /// for the search text and the option counts.
 pub fn run(data: &Dataset, index: &SearchIndex, filters: &Filters, order: Order) -> Outcome {
     let terms = text::terms(&filters.q);
+    let needles: Vec<Needle> = terms.iter().map(|t| Needle::new(t)).collect();
     let from = filters.from.map(|f| f.start_key());
     let to = filters.to.map(|t| t.end_key());
 
@@ -238,7 +245,7 @@ pub fn run(data: &Dataset, index: &SearchIndex, filters: &Filters, order: Order)
     for (i, e) in data.events.iter().enumerate() {
         // A bit set for each filter kind this event fails.
         let mut failed = 0u8;
-        if !terms.is_empty() && !index.matches(i, &terms) {
+        if !terms.is_empty() && !index.matches(i, &needles) {
             failed |= FilterKind::Search.bit();
         }
         let outside = match month_span(e) {
