@@ -1,8 +1,9 @@
 //! Search as a reader meets it: query terms and quoted phrases, whole
-//! numbers, highlights and snippets.
+//! numbers, the ranking of events that say a word before those filed under
+//! a name that holds it, why each event matched, highlights and snippets.
 
 use crate::fixture::FIXTURE;
-use pactline::filter::{self, SearchIndex};
+use pactline::filter::{self, Match, SearchIndex, Via};
 use pactline::model::{Dataset, Event, Party};
 use pactline::state::{Filters, Order};
 use pactline::text::{self, ELLIPSIS, Segment};
@@ -63,16 +64,28 @@ fn searchable() -> &'static Dataset {
     })
 }
 
-/// The ids `q` finds.
-fn search(q: &str) -> Vec<&'static str> {
+/// The ids `q` finds in `order`, and how many of them matched in their own text.
+fn search_in(q: &str, order: Order) -> (Vec<&'static str>, usize) {
     let data = searchable();
     let index = SearchIndex::new(data);
     let filters = Filters {
         q: q.into(),
         ..Filters::default()
     };
-    let outcome = filter::run(data, &index, &filters, Order::Asc);
-    outcome.events.iter().map(|&i| data.events[i].id).collect()
+    let outcome = filter::run(data, &index, &filters, order);
+    let ids = outcome.events.iter().map(|&i| data.events[i].id).collect();
+    (ids, outcome.direct)
+}
+
+fn search(q: &str) -> (Vec<&'static str>, usize) {
+    search_in(q, Order::Asc)
+}
+
+/// Why the event with this id matched `q`.
+fn why(id: &str, q: &str) -> Option<Match> {
+    let data = searchable();
+    let i = data.events.iter().position(|e| e.id == id).expect("a fixture event");
+    SearchIndex::new(data).why(data, i, &text::terms(q))
 }
 
 /// `segments` with the hits in brackets: "a [b] c".
@@ -170,22 +183,95 @@ fn a_plain_word_still_matches_inside_longer_words() {
 }
 
 #[test]
+fn events_that_say_the_word_come_before_those_filed_under_an_alias() {
+    let (ids, direct) = search("azure");
+    assert_eq!(ids, ["deal-2019", "o1-2024", "tpu-2027"]);
+    assert_eq!(direct, 1);
+    // Each group keeps the order asked for.
+    let (ids, direct) = search_in("azure", Order::Desc);
+    assert_eq!(ids, ["deal-2019", "tpu-2027", "o1-2024"]);
+    assert_eq!(direct, 1);
+}
+
+#[test]
+fn why_names_the_party_and_the_alias_or_the_topic() {
+    assert_eq!(
+        why("o1-2024", "azure"),
+        Some(Match {
+            direct: false,
+            via: vec![Via::Party {
+                name: "Microsoft",
+                alias: Some("Azure")
+            }],
+        })
+    );
+    assert_eq!(why("o1-2024", "azure").unwrap().via[0].to_string(), "Microsoft (Azure)");
+    assert_eq!(
+        why("deal-2019", "azure"),
+        Some(Match {
+            direct: true,
+            via: vec![]
+        })
+    );
+    // A party's own name, and a topic's.
+    let openai = why("aws-2026", "openai").unwrap();
+    assert_eq!(
+        openai.via.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ["OpenAI"]
+    );
+    assert_eq!(
+        why("o1-2024", "cloud").unwrap().via,
+        [Via::Topic {
+            name: "Cloud & compute"
+        }]
+    );
+    assert_eq!(why("o1-2024", "exclusive"), None);
+}
+
+#[test]
+fn why_names_only_what_the_events_own_text_lacks() {
+    // "Reasoning" is in the title; only "azure" came through a name.
+    let (ids, direct) = search("reasoning azure");
+    assert_eq!((ids, direct), (vec!["o1-2024"], 0));
+    let m = why("o1-2024", "reasoning azure").unwrap();
+    assert_eq!(
+        m.via.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ["Microsoft (Azure)"]
+    );
+    // Every term in the event's own text: a direct match.
+    assert_eq!(search("azure exclusive"), (vec!["deal-2019"], 1));
+}
+
+#[test]
+fn a_term_through_a_topic_ranks_with_the_alias_matches() {
+    let (ids, direct) = search("cloud");
+    assert_eq!(ids, ["deal-2019", "o1-2024", "aws-2026", "tpu-2027"]);
+    assert_eq!(direct, 1);
+}
+
+#[test]
 fn a_quoted_word_or_phrase_matches_like_the_words_adjacent() {
-    assert_eq!(search(r#""exclusive""#), ["deal-2019"]);
-    assert_eq!(search(r#""first refusal""#), ["aws-2026"]);
-    assert_eq!(search(r#""right of first refusal" amazon"#), ["aws-2026"]);
-    assert!(search(r#""refusal first""#).is_empty());
+    assert_eq!(search(r#""exclusive""#), (vec!["deal-2019"], 1));
+    assert_eq!(search(r#""first refusal""#), (vec!["aws-2026"], 1));
+    assert_eq!(search(r#""right of first refusal" amazon"#), (vec!["aws-2026"], 1));
+    assert_eq!(search(r#""refusal first""#).0, Vec::<&str>::new());
     // Still typing: the open quote already searches the phrase.
-    assert_eq!(search(r#""first ref"#), ["aws-2026"]);
+    assert_eq!(search(r#""first ref"#), (vec!["aws-2026"], 1));
 }
 
 #[test]
 fn a_number_query_does_not_find_larger_numbers() {
-    assert_eq!(search("$10"), ["tpu-2027"]);
-    assert_eq!(search("10"), ["tpu-2027"]);
-    assert_eq!(search("$100B"), ["aws-2026"]);
-    assert_eq!(search("$1"), ["deal-2019"]);
-    assert_eq!(search("$1B"), ["deal-2019"]);
+    assert_eq!(search("$10").0, ["tpu-2027"]);
+    assert_eq!(search("10").0, ["tpu-2027"]);
+    assert_eq!(search("$100B").0, ["aws-2026"]);
+    assert_eq!(search("$1").0, ["deal-2019"]);
+    assert_eq!(search("$1B").0, ["deal-2019"]);
+}
+
+#[test]
+fn without_a_search_every_event_counts_as_direct() {
+    let (ids, direct) = search("");
+    assert_eq!(direct, ids.len());
 }
 
 #[test]
