@@ -3,8 +3,10 @@
 //! and the pieces of a text to highlight or to show as a snippet.
 //!
 //! Folding maps every `char` to exactly one `char`, so the n-th character
-//! of the folded text is the n-th of the original: a match found in the
-//! folded text is highlighted in the original at the same characters.
+//! of the folded text is the n-th of the original. The search compares
+//! texts in a form that is folded and has each number's ends marked (so
+//! that `10` never matches inside "100"); a highlight maps a match in that
+//! form back to the characters of the original it covers.
 
 use std::ops::Range;
 
@@ -60,6 +62,19 @@ pub fn fold(text: &str) -> String {
 /// spaces; a quoted single word is just that word. A quote left open runs
 /// to the end of the query, so typing the closing quote changes nothing,
 /// and empty quotes are dropped: no query is malformed.
+///
+/// A term matches a text, both folded, as a substring, so `invest` finds
+/// "invests", with two rules on top:
+/// - **Phrases:** each space of a phrase matches any run of whitespace (a
+///   line break, two spaces, a no-break space) and nothing else, so
+///   `first refusal` finds "first\nrefusal" but not "first-refusal".
+/// - **Numbers:** a number, a run of digits with single `.` or `,` between
+///   two digits ("1,500", "2.5"), matches only a whole number of the text.
+///   So `10` finds "10", "$10B", "10 billion" and "10, then" but not "100",
+///   "2010", "2.10", "10.5" or "1,100"; `$10` finds "$10B" and "$10
+///   billion" but not "$100B" or "$10,000"; `27%` does not find "127%";
+///   `o1` finds "o1-preview" but not "o10". Numbers match as written:
+///   `1,500` does not find "1500", nor `1.5` "1.50".
 pub fn terms(query: &str) -> Vec<String> {
     let mut terms = Vec::new();
     // Every other piece between quotes is inside a pair of them.
@@ -76,84 +91,75 @@ pub fn terms(query: &str) -> Vec<String> {
     terms
 }
 
-/// Where `term` (one of [`terms`]) occurs in `folded`, a text already
-/// [folded](fold): byte ranges, left to right, not overlapping.
+/// Put before each number in a text's [search form](search_form).
+const NUMBER_START: char = '\u{2}';
+
+/// Put after each number in a text's search form.
+const NUMBER_END: char = '\u{3}';
+
+/// Folds `text` and marks each number in it, giving `out` each character
+/// of the result with the position of the character of `text` it folds
+/// (`None` for a mark).
 ///
-/// A term matches as a substring, so `invest` finds "invests", with two
-/// rules on top:
-/// - **Phrases:** each space of a phrase matches any run of whitespace (a
-///   line break, two spaces, a no-break space) and nothing else, so
-///   `first refusal` finds "first\nrefusal" but not "first-refusal".
-/// - **Numbers:** a match is never a piece of a larger number. Where the
-///   term starts with a digit, the text just before the match may not be a
-///   digit, nor a `.` or `,` that follows a digit; where the term ends with
-///   a digit, the text just after it may not be a digit, nor a `.` or `,`
-///   followed by a digit. So `10` finds "10", "$10B" and "10 billion" but
-///   not "100", "2010", "2.10" or "10.5"; `$10` finds "$10B" and "$10
-///   billion" but not "$100B" or "$10,000"; `27%` does not find "127%";
-///   `o1` finds "o1-preview" but not "o10". Numbers are matched as written:
-///   `1,500` does not find "1500".
-pub fn occurrences<'a>(folded: &'a str, term: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
+/// Marking both ends of every number, in the texts and in the terms alike,
+/// makes a plain substring search match numbers whole: `10` becomes
+/// `⟨10⟩`, which `⟨100⟩b` does not contain. Done once per text when the
+/// search index is built, so a number costs a keystroke no more than a
+/// word does.
+fn search_chars(text: &str, mut out: impl FnMut(char, Option<usize>)) {
+    let chars: Vec<char> = text.chars().map(fold_char).collect();
+    let digit = |k: usize| chars.get(k).is_some_and(char::is_ascii_digit);
+    let mut in_number = false;
+    for (k, &c) in chars.iter().enumerate() {
+        if !in_number && c.is_ascii_digit() {
+            out(NUMBER_START, None);
+            in_number = true;
+        }
+        out(c, Some(k));
+        // A number runs on through a digit, or a separator between digits.
+        let runs_on = digit(k + 1) || (matches!(chars.get(k + 1), Some('.' | ',')) && digit(k + 2));
+        if in_number && !runs_on {
+            out(NUMBER_END, None);
+            in_number = false;
+        }
+    }
+}
+
+/// `text` as the search compares it: [folded](fold), with its numbers
+/// marked. Terms and the texts they are looked for in must both be in this
+/// form.
+pub(crate) fn search_form(text: &str) -> String {
+    let mut form = String::with_capacity(text.len() + 8);
+    search_chars(text, |c, _| form.push(c));
+    form
+}
+
+/// Where `term` occurs in `text`, both in [search form](search_form): byte
+/// ranges, left to right, not overlapping. A substring match, except that
+/// each space of a phrase matches any run of whitespace.
+fn occurrences<'a>(text: &'a str, term: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
     let first = term.split_whitespace().next().unwrap_or("");
-    let number_start = term.starts_with(|c: char| c.is_ascii_digit());
-    let number_end = term.ends_with(|c: char| c.is_ascii_digit());
+    let phrase = term.contains(char::is_whitespace);
     let mut from = 0;
     std::iter::from_fn(move || {
         if first.is_empty() {
             return None;
         }
-        while let Some(found) = folded.get(from..).and_then(|rest| rest.find(first)) {
+        while let Some(found) = text.get(from..).and_then(|rest| rest.find(first)) {
             let start = from + found;
-            // The next try starts one character on, so "a a b" finds "a b".
-            from = start + folded[start..].chars().next().map_or(1, char::len_utf8);
-            let Some(end) = phrase_end(folded, start + first.len(), term.split_whitespace().skip(1)) else {
-                continue;
-            };
-            let before = folded[..start].chars().rev();
-            let after = folded[end..].chars();
-            if (number_start && extends_number(before)) || (number_end && extends_number(after)) {
-                continue;
+            if !phrase {
+                from = start + first.len();
+                return Some(start..from);
             }
-            from = end;
-            return Some(start..end);
+            // The next try starts one character on, so "a a b" finds "a b".
+            from = start + text[start..].chars().next().map_or(1, char::len_utf8);
+            if let Some(end) = phrase_end(text, start + first.len(), term.split_whitespace().skip(1)) {
+                from = end;
+                return Some(start..end);
+            }
         }
         None
     })
-}
-
-/// Whether `term` occurs in `folded` (see [`occurrences`]).
-pub fn occurs(folded: &str, term: &str) -> bool {
-    Needle::new(term).occurs(folded)
-}
-
-/// A term made ready to be looked for in many texts, as the search does in
-/// every event's text on every keystroke: [`occurs`], with the work that
-/// depends on the term alone done once.
-pub(crate) struct Needle<'t> {
-    term: &'t str,
-    /// The term's first word.
-    first: &'t str,
-    /// Whether the term is one word that neither starts nor ends with a
-    /// digit, so that any substring match is a match.
-    plain: bool,
-}
-
-impl<'t> Needle<'t> {
-    pub(crate) fn new(term: &'t str) -> Needle<'t> {
-        let digit = |c: char| c.is_ascii_digit();
-        Needle {
-            term,
-            first: term.split_whitespace().next().unwrap_or(""),
-            plain: !term.contains(char::is_whitespace) && !term.starts_with(digit) && !term.ends_with(digit),
-        }
-    }
-
-    /// Whether the term occurs in `folded`.
-    pub(crate) fn occurs(&self, folded: &str) -> bool {
-        // `contains` has a vectorised path that `find` lacks, and most
-        // texts hold no term at all, so it rules those out first.
-        folded.contains(self.first) && (self.plain || occurrences(folded, self.term).next().is_some())
-    }
 }
 
 /// Where a phrase whose first word ends at `at` ends, if its other `words`
@@ -170,13 +176,33 @@ fn phrase_end<'a>(text: &str, mut at: usize, words: impl Iterator<Item = &'a str
     Some(at)
 }
 
-/// Whether the characters next to a number, read away from it, continue
-/// it: a digit, or a decimal or thousands separator and then a digit.
-fn extends_number(mut away: impl Iterator<Item = char>) -> bool {
-    match (away.next(), away.next()) {
-        (Some(c), _) if c.is_ascii_digit() => true,
-        (Some('.' | ','), Some(d)) => d.is_ascii_digit(),
-        _ => false,
+/// A term (one of [`terms`]) made ready to be looked for in many texts in
+/// [search form](search_form), as the search does in every event's text
+/// on every keystroke.
+pub(crate) struct Needle {
+    /// The term in search form.
+    form: String,
+    /// For a phrase, how long its first word is; `None` for one word.
+    phrase: Option<usize>,
+}
+
+impl Needle {
+    pub(crate) fn new(term: &str) -> Needle {
+        let form = search_form(term);
+        Needle {
+            phrase: form.find(char::is_whitespace),
+            form,
+        }
+    }
+
+    /// Whether the term occurs in `text`, which is in search form.
+    pub(crate) fn occurs(&self, text: &str) -> bool {
+        match self.phrase {
+            None => text.contains(self.form.as_str()),
+            // `contains` has a vectorised path that `find` lacks, and most
+            // texts hold not even the first word.
+            Some(first) => text.contains(&self.form[..first]) && occurrences(text, &self.form).next().is_some(),
+        }
     }
 }
 
@@ -217,17 +243,28 @@ impl<'a> Marked<'a> {
         if terms.is_empty() || text.is_empty() {
             return marked;
         }
-        // Folding keeps one character per character but not its length in
-        // bytes ("É" is two, "e" one), so matches are mapped back by index.
-        let folded = fold(text);
-        let folded_starts: Vec<usize> = folded.char_indices().map(|(b, _)| b).chain([folded.len()]).collect();
-        let char_at = |byte: usize| folded_starts.binary_search(&byte).unwrap_or_else(|k| k);
+        // The search form has marks the text lacks, and a folded character
+        // may differ in length from its original ("É" is two bytes, "e"
+        // one), so each of its characters notes where it starts and which
+        // character of the text it stands for.
+        let mut form = String::with_capacity(text.len() + 8);
+        let mut origin: Vec<(usize, Option<usize>)> = Vec::with_capacity(chars + 8);
+        search_chars(text, |c, k| {
+            origin.push((form.len(), k));
+            form.push(c);
+        });
         for term in terms {
-            for found in occurrences(&folded, term) {
-                let chars = char_at(found.start)..char_at(found.end);
-                marked.hit[chars.clone()].iter_mut().for_each(|h| *h = true);
-                if marked.first.as_ref().is_none_or(|f| chars.start < f.start) {
-                    marked.first = Some(chars);
+            for found in occurrences(&form, &search_form(term)) {
+                let from = origin.partition_point(|&(b, _)| b < found.start);
+                let to = origin.partition_point(|&(b, _)| b < found.end);
+                let mut chars = origin[from..to].iter().filter_map(|&(_, k)| k);
+                let Some(start) = chars.next() else {
+                    continue;
+                };
+                let end = chars.next_back().unwrap_or(start) + 1;
+                marked.hit[start..end].iter_mut().for_each(|h| *h = true);
+                if marked.first.as_ref().is_none_or(|f| start < f.start) {
+                    marked.first = Some(start..end);
                 }
             }
         }
@@ -259,9 +296,9 @@ impl<'a> Marked<'a> {
     }
 }
 
-/// Cuts `text` into pieces, marking every occurrence of any term as
-/// [`occurrences`] finds it: phrases whole, numbers only where they are not
-/// part of a larger number. The pieces put together are `text`.
+/// Cuts `text` into pieces, marking every occurrence of any term as the
+/// search finds it (see [`terms`]): phrases whole, numbers only where they
+/// are whole numbers. The pieces put together are `text`.
 pub fn highlight<'a>(text: &'a str, terms: &[String]) -> Vec<Segment<'a>> {
     let marked = Marked::new(text, terms);
     if marked.len() == 0 {
