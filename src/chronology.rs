@@ -1,6 +1,7 @@
 //! How the timeline lays events out in time: the years it spans, how many
 //! events fall in each, and the list's rows (year headings, the line
-//! between what has happened and what has not, and the undated events).
+//! between what has happened and what has not, the undated events, and the
+//! events a search matched only through a name).
 
 use crate::model::Event;
 
@@ -39,6 +40,9 @@ pub enum Row {
     Event(usize),
     /// The line between the past and the future.
     Today,
+    /// The heading of the events a search matched only through a party's
+    /// or topic's name, listed after those it matched in their own text.
+    Indirect,
 }
 
 /// Whether the event lies after `today` (`YYYYMMDD`); an undated one never does.
@@ -46,14 +50,18 @@ pub fn is_future(event: &Event, today: u32) -> bool {
     event.date.date().is_some_and(|d| d.sort_key() > today)
 }
 
-/// The list's rows for `shown` (indexes into `all`, in display order): a
-/// heading whenever the year changes, the "today" line wherever the list
-/// crosses from past to future (either way), and the undated events last
-/// under a heading of their own.
-pub fn rows(all: &[Event], shown: &[usize], today: u32) -> Vec<Row> {
+/// The list's rows for `shown` (indexes into `all`, in display order), of
+/// which the first `direct` matched the search in their own text (see
+/// [`Outcome`](crate::filter::Outcome)): for those, a heading whenever the
+/// year changes, the "today" line wherever the list crosses from past to
+/// future (either way), and the undated events last under a heading of
+/// their own. The rest follow under [`Row::Indirect`], without year
+/// headings, since their years start again from the first.
+pub fn rows(all: &[Event], shown: &[usize], direct: usize, today: u32) -> Vec<Row> {
     let mut rows = Vec::with_capacity(shown.len() + 16);
+    let (own_text, indirect) = shown.split_at(direct.min(shown.len()));
     let (mut year, mut future, mut undated) = (None, None, false);
-    for &i in shown {
+    for &i in own_text {
         let Some(date) = all[i].date.date() else {
             if !undated {
                 rows.push(Row::Undated);
@@ -72,6 +80,10 @@ pub fn rows(all: &[Event], shown: &[usize], today: u32) -> Vec<Row> {
         year = Some(date.year);
         future = Some(is_future);
         rows.push(Row::Event(i));
+    }
+    if !indirect.is_empty() {
+        rows.push(Row::Indirect);
+        rows.extend(indirect.iter().map(|&i| Row::Event(i)));
     }
     rows
 }

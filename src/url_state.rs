@@ -14,8 +14,23 @@ use crate::model::{Certainty, Dataset};
 use crate::state::{DiffMode, Facet, Layout, Order, Theme, View, ViewState, YearMonth};
 use std::fmt;
 
-/// The longest search text kept from a URL; longer text is cut.
+/// The longest search text a URL holds, in characters: longer text is cut
+/// to it when a URL is read and when one is written. A 100,000-character
+/// search made a URL that servers refuse; 200 characters take at most
+/// 2,400 bytes however they are escaped.
 pub const MAX_QUERY_CHARS: usize = 200;
+
+/// Whether the URL holds only the first [`MAX_QUERY_CHARS`] characters of
+/// this search text, as the view should tell the reader: a link to the
+/// page would search for less than the search box holds.
+pub fn query_is_cut(q: &str) -> bool {
+    q.chars().nth(MAX_QUERY_CHARS).is_some()
+}
+
+/// The first [`MAX_QUERY_CHARS`] characters of `q`.
+fn cut_query(q: &str) -> String {
+    q.chars().take(MAX_QUERY_CHARS).collect()
+}
 
 /// The largest synthetic dataset the app will generate.
 pub const MAX_SYNTHETIC: u32 = 200_000;
@@ -153,14 +168,12 @@ const PARAMS: [Param; 19] = [
     Param {
         name: "q",
         read: |s, v, _, ignore| {
-            if v.chars().count() > MAX_QUERY_CHARS {
+            if query_is_cut(v) {
                 ignore(v, "too long; cut to 200 characters");
-                s.timeline.filters.q = v.chars().take(MAX_QUERY_CHARS).collect();
-            } else {
-                s.timeline.filters.q = v.to_string();
             }
+            s.timeline.filters.q = cut_query(v);
         },
-        write: |s| (!s.timeline.filters.q.is_empty()).then(|| s.timeline.filters.q.clone()),
+        write: |s| (!s.timeline.filters.q.is_empty()).then(|| cut_query(&s.timeline.filters.q)),
     },
     Param {
         name: "from",

@@ -626,3 +626,52 @@ fn the_default_comparison_reads_the_terms_in_force() {
          2 terms first stated after 2019."
     );
 }
+
+/// What searches a reader is likely to type find in the real data: an
+/// alias does not bury the events that say the word, a number finds only
+/// that number, and quotes change nothing for one word. If a count moves
+/// after a data edit, check that the new count is what the edit implies.
+#[test]
+fn searches_rank_the_events_that_say_the_words_first() {
+    use pactline::filter::{self, SearchIndex, Via};
+    use pactline::state::{Filters, Order};
+    let index = SearchIndex::new(data());
+    let search = |q: &str| {
+        let filters = Filters {
+            q: q.into(),
+            ..Filters::default()
+        };
+        filter::run(data(), &index, &filters, Order::Asc)
+    };
+    let through = |q: &str, party: &'static str, alias: &'static str| {
+        let outcome = search(q);
+        let terms = pactline::text::terms(q);
+        for &i in &outcome.events[outcome.direct..] {
+            let why = index.why(data(), i, &terms).expect("a listed event matches");
+            let expected = Via::Party {
+                name: party,
+                alias: Some(alias),
+            };
+            assert_eq!(why.via, [expected], "{q}: {}", data().events[i].id);
+        }
+        (outcome.direct, outcome.events.len())
+    };
+    // 39 events say "Azure"; Microsoft's 47 others follow, through its alias.
+    assert_eq!(through("Azure", "Microsoft", "Azure"), (39, 86));
+    assert_eq!(through("Bedrock", "Amazon", "Amazon Bedrock"), (6, 35));
+    // "$10" finds $10 billion, not the $100B of Stargate or of AWS's deal.
+    let ten = search("$10");
+    let ids: Vec<&str> = ten.events.iter().map(|&i| data().events[i].id).collect();
+    assert_eq!(
+        ids,
+        [
+            "microsoft-invests-10b",
+            "deep-dive-aws-dark-horse",
+            "anthropic-microsoft-nvidia-deal"
+        ]
+    );
+    // A quoted word found nothing before quotes were understood.
+    assert_eq!(search("\"exclusive\""), search("exclusive"));
+    assert_eq!(search("\"exclusive\"").events.len(), 22);
+    assert_eq!(search("\"first refusal\"").events.len(), 4);
+}

@@ -86,6 +86,14 @@ pub async fn typing_a_search_narrows_in_place_without_history(page: &Page) -> Re
 
     page.type_into(SEARCH, "azure").await?;
     let searched = TimelineOracle::for_query("view=timeline&q=azure");
+    // Pinned: 39 events say "Azure"; Microsoft's 47 others, found through
+    // its alias, are listed after them.
+    expect_eq(
+        "count text for q=azure",
+        searched.count_text(),
+        "86 of 113 events".to_owned(),
+    )?;
+    expect_eq("events that say azure", searched.outcome.direct, 39)?;
     wait_for_text(page, EVENT_COUNT, &searched.count_text()).await?;
     wait_for_param(page, "q", Some("azure")).await?;
     expect_eq("the search box", search_text(page).await?, "azure".to_owned())?;

@@ -8,6 +8,7 @@ mod diff;
 mod export;
 mod filtering;
 mod fixture;
+mod search;
 mod share;
 mod state;
 mod summary;

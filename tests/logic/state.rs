@@ -132,7 +132,7 @@ fn rows_head_each_year_mark_today_and_list_undated_last() {
     let all = FIXTURE.events; // 2019, Sep 2024, Mar 2026, 2027
     let today = 20_260_601;
     assert_eq!(
-        chronology::rows(all, &[0, 1, 2, 3], today),
+        chronology::rows(all, &[0, 1, 2, 3], 4, today),
         [
             Row::Year(2019),
             Row::Event(0),
@@ -147,7 +147,7 @@ fn rows_head_each_year_mark_today_and_list_undated_last() {
     );
     // Newest first, the line sits between the future and the past.
     assert_eq!(
-        chronology::rows(all, &[3, 2], today),
+        chronology::rows(all, &[3, 2], 2, today),
         [
             Row::Year(2027),
             Row::Event(3),
@@ -155,6 +155,28 @@ fn rows_head_each_year_mark_today_and_list_undated_last() {
             Row::Year(2026),
             Row::Event(2)
         ]
+    );
+}
+
+#[test]
+fn rows_list_events_matched_only_through_a_name_last_under_their_own_heading() {
+    let all = FIXTURE.events; // 2019, Sep 2024, Mar 2026, 2027
+    let today = 20_260_601;
+    // 2026 matched in its own text; 2019 and 2027 only through a name, so
+    // their years do not start the year headings again.
+    assert_eq!(
+        chronology::rows(all, &[2, 0, 3], 1, today),
+        [
+            Row::Year(2026),
+            Row::Event(2),
+            Row::Indirect,
+            Row::Event(0),
+            Row::Event(3),
+        ]
+    );
+    assert_eq!(
+        chronology::rows(all, &[0, 3], 0, today),
+        [Row::Indirect, Row::Event(0), Row::Event(3)]
     );
 }
 

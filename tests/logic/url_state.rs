@@ -98,6 +98,23 @@ fn very_long_search_text_is_cut_and_reported() {
 }
 
 #[test]
+fn a_very_long_search_is_cut_in_the_url_it_writes() {
+    let mut state = ViewState::default();
+    // Two bytes a character, and six once escaped: cuts must fall between characters.
+    state.timeline.filters.q = "é".repeat(100_000);
+    assert!(url_state::query_is_cut(&state.timeline.filters.q));
+    let query = state.to_query();
+    assert!(query.len() < 2_400, "{} bytes", query.len());
+    let (read, ignored) = parse(&query);
+    assert!(ignored.is_empty(), "{ignored:?}");
+    assert_eq!(read.timeline.filters.q, "é".repeat(MAX_QUERY_CHARS));
+    // Exactly the limit is not cut.
+    assert!(!url_state::query_is_cut(&"é".repeat(MAX_QUERY_CHARS)));
+    state.timeline.filters.q = "é".repeat(MAX_QUERY_CHARS);
+    assert_eq!(parse(&state.to_query()).0, state);
+}
+
+#[test]
 fn malformed_dates_are_dropped() {
     for bad in [
         "20",

@@ -55,7 +55,7 @@ pub fn EventList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>) -> impl IntoV
                     .map_or(0, |p| p + 1)
             });
             let shown = &o.events[..o.events.len().min(limit.get().max(needed))];
-            chronology::rows(data.events, shown, today)
+            chronology::rows(data.events, shown, o.direct, today)
         })
     });
     let remaining = Memo::new(move |_| outcome.with(|o| o.events.len()).saturating_sub(limit.get()));
@@ -87,6 +87,9 @@ pub fn EventList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>) -> impl IntoV
 /// The line between what has happened and what has not.
 const TODAY: &str = "Today — what follows has not happened yet";
 
+/// The heading of the events a search matched only through a name.
+const INDIRECT: &str = "Matched only through a party or topic name";
+
 /// The events as cards under year headings.
 #[component]
 fn EventCards(rows: Memo<Vec<Row>>, terms: Memo<Vec<String>>, today: u32) -> impl IntoView {
@@ -110,6 +113,14 @@ fn EventCards(rows: Memo<Vec<Row>>, terms: Memo<Vec<String>>, today: u32) -> imp
                         view! {
                             <h3 class="year-heading undated" id="year-undated">
                                 "Undated"
+                            </h3>
+                        }
+                            .into_any()
+                    }
+                    Row::Indirect => {
+                        view! {
+                            <h3 class="year-heading indirect" id="matched-by-name">
+                                {INDIRECT}
                             </h3>
                         }
                             .into_any()
@@ -168,6 +179,7 @@ fn EventTable(rows: Memo<Vec<Row>>, terms: Memo<Vec<String>>, today: u32) -> imp
                     children=move |row| match row {
                         Row::Year(year) => heading(year.to_string()),
                         Row::Undated => heading("Undated".to_string()),
+                        Row::Indirect => heading(INDIRECT.to_string()),
                         Row::Event(i) => view! { <EventTableRow event=&data.events[i] terms today /> }.into_any(),
                         Row::Today => {
                             view! {
