@@ -315,17 +315,19 @@ pub enum FilterKind {
     Topic,
     Certainty,
     Source,
+    Key,
 }
 
 impl FilterKind {
     /// All kinds, in the order the filter panel lists them.
-    pub const ALL: [FilterKind; 6] = [
+    pub const ALL: [FilterKind; 7] = [
         FilterKind::Search,
         FilterKind::Dates,
         FilterKind::Party,
         FilterKind::Topic,
         FilterKind::Certainty,
         FilterKind::Source,
+        FilterKind::Key,
     ];
 
     /// How the kind is named in sentences ("Remove the party filter").
@@ -337,6 +339,7 @@ impl FilterKind {
             FilterKind::Topic => "topic",
             FilterKind::Certainty => "certainty",
             FilterKind::Source => "source",
+            FilterKind::Key => "key events",
         }
     }
 
@@ -353,6 +356,7 @@ impl FilterKind {
             FilterKind::Topic => !filters.topics.is_empty(),
             FilterKind::Certainty => !filters.certainties.is_empty(),
             FilterKind::Source => !filters.sources.is_empty(),
+            FilterKind::Key => filters.key,
         }
     }
 
@@ -368,6 +372,7 @@ impl FilterKind {
             FilterKind::Topic => filters.topics.clear(),
             FilterKind::Certainty => filters.certainties.clear(),
             FilterKind::Source => filters.sources.clear(),
+            FilterKind::Key => filters.key = false,
         }
     }
 }
@@ -464,6 +469,9 @@ pub fn run(data: &Dataset, index: &SearchIndex, filters: &Filters, order: Order)
         if !has(e.sources, &filters.sources) {
             failed |= FilterKind::Source.bit();
         }
+        if filters.key && !e.key {
+            failed |= FilterKind::Key.bit();
+        }
 
         if failed == 0 {
             if direct { &mut events } else { &mut indirect }.push(i);
@@ -543,6 +551,9 @@ pub fn describe(data: &Dataset, filters: &Filters) -> Vec<String> {
             "sources: {}",
             names(&filters.sources, &|id| data.source(id).map(|s| s.title))
         ));
+    }
+    if filters.key {
+        out.push("key events only".to_string());
     }
     out
 }

@@ -62,6 +62,16 @@ pub enum Layout {
     Table,
 }
 
+/// What each lane of the timeline's drawing stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lanes {
+    /// A lane per party; an event naming several parties shows in each.
+    #[default]
+    Party,
+    /// A lane per topic.
+    Topic,
+}
+
 /// How a pairwise clause comparison shows the two statements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DiffMode {
@@ -167,6 +177,8 @@ pub struct Filters {
     pub certainties: Vec<Certainty>,
     /// Source ids.
     pub sources: Vec<String>,
+    /// Only the key events: the milestones a reader needs first.
+    pub key: bool,
 }
 
 impl Filters {
@@ -179,6 +191,7 @@ impl Filters {
             && self.topics.is_empty()
             && self.certainties.is_empty()
             && self.sources.is_empty()
+            && !self.key
     }
 
     /// Removes every filter.
@@ -245,6 +258,8 @@ pub struct Timeline {
     pub layout: Layout,
     /// The one expanded event, by id.
     pub event: Option<String>,
+    /// What the drawing's lanes stand for.
+    pub lanes: Lanes,
 }
 
 impl Timeline {

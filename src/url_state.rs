@@ -11,7 +11,7 @@
 //! reported as an [`Ignored`] entry, which the app shows as a notice.
 
 use crate::model::{Certainty, Dataset};
-use crate::state::{DiffMode, Facet, Layout, Order, Theme, View, ViewState, YearMonth};
+use crate::state::{DiffMode, Facet, Lanes, Layout, Order, Theme, View, ViewState, YearMonth};
 use std::fmt;
 
 /// The longest search text a URL holds, in characters: longer text is cut
@@ -111,6 +111,7 @@ fn word<T: PartialEq>(value: T, words: &[(&'static str, T)]) -> &'static str {
 const FLAG: [(&str, bool); 2] = [("1", true), ("0", false)];
 const ORDERS: [(&str, Order); 2] = [("asc", Order::Asc), ("desc", Order::Desc)];
 const LAYOUTS: [(&str, Layout); 2] = [("list", Layout::List), ("table", Layout::Table)];
+const LANES: [(&str, Lanes); 2] = [("party", Lanes::Party), ("topic", Lanes::Topic)];
 const MODES: [(&str, DiffMode); 2] = [("side", DiffMode::Side), ("inline", DiffMode::Inline)];
 const THEMES: [(&str, Option<Theme>); 2] = [("light", Some(Theme::Light)), ("dark", Some(Theme::Dark))];
 
@@ -156,7 +157,7 @@ fn version(value: &str, data: &Dataset, into: &mut Option<String>, ignore: Ignor
 }
 
 /// Every public parameter, in the order the canonical URL writes them.
-const PARAMS: [Param; 19] = [
+const PARAMS: [Param; 21] = [
     Param {
         name: "view",
         read: |s, v, _, ignore| match View::ALL.into_iter().find(|view| view.id() == v) {
@@ -230,6 +231,11 @@ const PARAMS: [Param; 19] = [
         write: |s| list(&s.timeline.filters.sources),
     },
     Param {
+        name: "key",
+        read: |s, v, _, ignore| choice(v, &FLAG, &mut s.timeline.filters.key, ignore, "must be 1 or 0"),
+        write: |s| s.timeline.filters.key.then(|| "1".into()),
+    },
+    Param {
         name: "event",
         // An old id (merged into another event) opens that event.
         read: |s, v, data, ignore| match data.event_or_alias(v) {
@@ -247,6 +253,11 @@ const PARAMS: [Param; 19] = [
         name: "layout",
         read: |s, v, _, ignore| choice(v, &LAYOUTS, &mut s.timeline.layout, ignore, "must be list or table"),
         write: |s| (s.timeline.layout != Layout::default()).then(|| word(s.timeline.layout, &LAYOUTS).into()),
+    },
+    Param {
+        name: "lanes",
+        read: |s, v, _, ignore| choice(v, &LANES, &mut s.timeline.lanes, ignore, "must be party or topic"),
+        write: |s| (s.timeline.lanes != Lanes::default()).then(|| word(s.timeline.lanes, &LANES).into()),
     },
     Param {
         name: "a",

@@ -332,3 +332,15 @@ fn an_old_event_id_opens_the_event_it_became() {
     assert_eq!(state.timeline.event.as_deref(), Some("aws-2026"));
     assert!(state.to_query().contains("event=aws-2026"));
 }
+
+#[test]
+fn the_key_filter_keeps_only_key_events_and_counts_what_it_hides() {
+    let filters = Filters {
+        key: true,
+        ..Filters::default()
+    };
+    assert_eq!(ids(&filters), ["deal-2019", "aws-2026"]);
+    let outcome = pactline::filter::run(&FIXTURE, &SearchIndex::new(&FIXTURE), &filters, Order::Asc);
+    assert_eq!(outcome.facets.without, [(pactline::filter::FilterKind::Key, 4)]);
+    assert_eq!(pactline::filter::describe(&FIXTURE, &filters), ["key events only"]);
+}

@@ -74,7 +74,8 @@ const fn event(
         } else {
             EventKind::Commentary
         },
-        key: false,
+        // The fixture's key events are its two investments.
+        key: !figures.is_empty(),
         certainty,
         sources,
         figures,

@@ -226,3 +226,16 @@ fn synthetic_size_is_read_before_the_dataset_exists() {
     assert_eq!(url_state::synthetic_size("synthetic=0"), None);
     assert_eq!(url_state::synthetic_size("synthetic=99999999"), None);
 }
+
+#[test]
+fn key_and_lanes_round_trip_and_bad_values_are_named() {
+    let (state, ignored) = parse("key=1&lanes=topic");
+    assert!(state.timeline.filters.key);
+    assert_eq!(state.timeline.lanes, pactline::state::Lanes::Topic);
+    assert!(ignored.is_empty());
+    assert_eq!(state.to_query(), "?view=timeline&key=1&lanes=topic");
+    let (state, ignored) = parse("key=yes&lanes=year");
+    assert!(!state.timeline.filters.key);
+    assert_eq!(state.timeline.lanes, pactline::state::Lanes::Party);
+    assert_eq!(ignored, ["key", "lanes"]);
+}
