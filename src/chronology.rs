@@ -4,6 +4,8 @@
 //! events a search matched only through a name).
 
 use crate::model::Event;
+use crate::state::{Order, Sort};
+use crate::text;
 
 /// The first and last year the timeline shows: from 2019 (or earlier data)
 /// to the last dated event's year, predictions included.
@@ -97,4 +99,34 @@ pub fn datetime(date: &crate::model::EventDate) -> String {
         Precision::Month => format!("{:04}-{:02}", date.year, date.month),
         Precision::Quarter | Precision::Year => format!("{:04}", date.year),
     }
+}
+
+/// Re-sorts `shown` (indexes into `all`, the filter's order, of which the
+/// first `direct` matched a search in their own text) by title or by
+/// certainty, keeping the two groups apart; by date, leaves it be. Ties keep
+/// their date order, so the sort is stable for a reader too.
+pub fn sort(all: &[Event], shown: &mut [usize], direct: usize, sort: Sort, order: Order) {
+    let direct = direct.min(shown.len());
+    let (own_text, indirect) = shown.split_at_mut(direct);
+    for group in [own_text, indirect] {
+        match sort {
+            Sort::Date => {}
+            Sort::Title => group.sort_by_cached_key(|&i| text::fold(all[i].title)),
+            Sort::Certainty => group.sort_by_key(|&i| all[i].certainty as u8),
+        }
+        if sort != Sort::Date && order == Order::Desc {
+            group.reverse();
+        }
+    }
+}
+
+/// The list's rows when sorted other than by date: no year headings or
+/// "today" line, which would break the sort into pieces.
+pub fn plain_rows(shown: &[usize], direct: usize) -> Vec<Row> {
+    let mut rows: Vec<Row> = shown.iter().take(direct).map(|&i| Row::Event(i)).collect();
+    if shown.len() > direct {
+        rows.push(Row::Indirect);
+        rows.extend(shown[direct..].iter().map(|&i| Row::Event(i)));
+    }
+    rows
 }

@@ -21,6 +21,7 @@ pub mod data;
 pub mod diff;
 pub mod export;
 pub mod filter;
+pub mod keyboard;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod loader;
 pub mod model;

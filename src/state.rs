@@ -62,6 +62,18 @@ pub enum Layout {
     Table,
 }
 
+/// What the events are sorted by; `Order` says which way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// By date, under year headings.
+    #[default]
+    Date,
+    /// By title, A to Z (or Z to A).
+    Title,
+    /// By certainty, reported first (or last).
+    Certainty,
+}
+
 /// What each lane of the timeline's drawing stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lanes {
@@ -260,6 +272,8 @@ pub struct Timeline {
     pub event: Option<String>,
     /// What the drawing's lanes stand for.
     pub lanes: Lanes,
+    /// What the events are sorted by.
+    pub sort: Sort,
 }
 
 impl Timeline {

@@ -11,7 +11,7 @@
 //! reported as an [`Ignored`] entry, which the app shows as a notice.
 
 use crate::model::{Certainty, Dataset};
-use crate::state::{DiffMode, Facet, Lanes, Layout, Order, Theme, View, ViewState, YearMonth};
+use crate::state::{DiffMode, Facet, Lanes, Layout, Order, Sort, Theme, View, ViewState, YearMonth};
 use std::fmt;
 
 /// The longest search text a URL holds, in characters: longer text is cut
@@ -112,6 +112,11 @@ const FLAG: [(&str, bool); 2] = [("1", true), ("0", false)];
 const ORDERS: [(&str, Order); 2] = [("asc", Order::Asc), ("desc", Order::Desc)];
 const LAYOUTS: [(&str, Layout); 2] = [("list", Layout::List), ("table", Layout::Table)];
 const LANES: [(&str, Lanes); 2] = [("party", Lanes::Party), ("topic", Lanes::Topic)];
+const SORTS: [(&str, Sort); 3] = [
+    ("date", Sort::Date),
+    ("title", Sort::Title),
+    ("certainty", Sort::Certainty),
+];
 const MODES: [(&str, DiffMode); 2] = [("side", DiffMode::Side), ("inline", DiffMode::Inline)];
 const THEMES: [(&str, Option<Theme>); 2] = [("light", Some(Theme::Light)), ("dark", Some(Theme::Dark))];
 
@@ -157,7 +162,7 @@ fn version(value: &str, data: &Dataset, into: &mut Option<String>, ignore: Ignor
 }
 
 /// Every public parameter, in the order the canonical URL writes them.
-const PARAMS: [Param; 21] = [
+const PARAMS: [Param; 22] = [
     Param {
         name: "view",
         read: |s, v, _, ignore| match View::ALL.into_iter().find(|view| view.id() == v) {
@@ -248,6 +253,19 @@ const PARAMS: [Param; 21] = [
         name: "order",
         read: |s, v, _, ignore| choice(v, &ORDERS, &mut s.timeline.order, ignore, "must be asc or desc"),
         write: |s| (s.timeline.order != Order::default()).then(|| word(s.timeline.order, &ORDERS).into()),
+    },
+    Param {
+        name: "sort",
+        read: |s, v, _, ignore| {
+            choice(
+                v,
+                &SORTS,
+                &mut s.timeline.sort,
+                ignore,
+                "must be date, title or certainty",
+            )
+        },
+        write: |s| (s.timeline.sort != Sort::default()).then(|| word(s.timeline.sort, &SORTS).into()),
     },
     Param {
         name: "layout",

@@ -675,3 +675,13 @@ fn searches_rank_the_events_that_say_the_words_first() {
     assert_eq!(search("\"exclusive\"").events.len(), 22);
     assert_eq!(search("\"first refusal\"").events.len(), 4);
 }
+
+/// A card's byline names the kinds of document that say it and how many
+/// public reports back it, since titles no longer name their source.
+#[test]
+fn bylines_name_the_kinds_of_source() {
+    assert_eq!(data().byline(event("microsoft-invests-1b")), "Video summary · 1 public report");
+    for e in data().events {
+        assert!(!data().byline(e).is_empty(), "{} has no byline", e.id);
+    }
+}

@@ -2,6 +2,7 @@
 //! Escape to collapse, `n`/`p` between changed clauses.
 
 use super::AppState;
+use crate::keyboard;
 use crate::state::View;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -63,10 +64,21 @@ fn move_between_events(target: Option<&web_sys::Element>, step: i32, anywhere: b
     if current.is_none() && !anywhere {
         return false;
     }
+    // From outside the list, start from the event nearest the viewport,
+    // not from the top of the list.
     let next = match current {
         Some(i) => i as i32 + step,
-        None if step > 0 => 0,
-        None => toggles.length() as i32 - 1,
+        None => {
+            let tops: Vec<f64> = (0..toggles.length())
+                .filter_map(|i| toggles.item(i)?.dyn_into::<web_sys::Element>().ok())
+                .map(|el| el.get_bounding_client_rect().top())
+                .collect();
+            let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+            match keyboard::nearest(&tops, height, step > 0) {
+                Some(i) => i as i32,
+                None => return false,
+            }
+        }
     };
     if next < 0 || next >= toggles.length() as i32 {
         return current.is_some();

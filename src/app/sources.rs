@@ -4,10 +4,11 @@
 //! review of the data corrected.
 
 use super::use_app;
-use super::widgets::{CertaintyBadge, ConflictClaims, SourceCite};
+use super::widgets::{CertaintyBadge, ConflictClaims, Link, SourceCite};
 use crate::checks::{self, Corroboration};
 use crate::model::{Source, SourceKind, Verdict, readable};
 use crate::share;
+use crate::state::{Filters, View};
 use leptos::prelude::*;
 
 /// The sources view.
@@ -247,6 +248,7 @@ fn SourceCard(source: &'static Source) -> impl IntoView {
     let app = use_app();
     let data = app.data;
     let backed = data.claims_backed(source.id);
+    let events = data.events.iter().filter(|e| e.sources.contains(&source.id)).count();
     let conflicts: Vec<_> = data
         .conflicts_of_source(source.id)
         .map(|c| view! { <li><a href=format!("#conflict-{}", c.id)>{c.title}</a></li> })
@@ -265,7 +267,6 @@ fn SourceCard(source: &'static Source) -> impl IntoView {
                 {(!byline.is_empty()).then(|| format!(" · {byline}"))}
                 " · "
                 {readable(source.date)}
-                {source.file.map(|f| view! { " · file " <code>{f}</code> })}
             </p>
             <p class="date-note">{source.date_note}</p>
             <p class="reliability"><strong>"Reliability: "</strong> {source.reliability}</p>
@@ -276,6 +277,22 @@ fn SourceCard(source: &'static Source) -> impl IntoView {
                     if conflict_count == 1 { "" } else { "s" },
                 )}
             </p>
+            {(events > 0).then(|| {
+                let id = source.id;
+                view! {
+                    <p class="source-events">
+                        <Link
+                            to=move |s| {
+                                s.view = View::Timeline;
+                                s.timeline.filters = Filters { sources: vec![id.to_string()], ..Filters::default() };
+                            }
+                            testid="source-events-link"
+                        >
+                            {format!("Show the {events} event{} it backs on the timeline", if events == 1 { "" } else { "s" })}
+                        </Link>
+                    </p>
+                }
+            })}
             {(conflict_count > 0).then(|| view! { <ul class="source-conflicts">{conflicts}</ul> })}
         </li>
     }

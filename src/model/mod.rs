@@ -93,6 +93,34 @@ impl Dataset {
         self.versions.iter().position(|v| v.id == id)
     }
 
+    /// Who says an event, for its byline: the kinds of document that
+    /// report it, then how many public reports back it ("Video summary,
+    /// Blog post · 2 public reports"). Titles never name their source, so
+    /// this is where a reader sees it without expanding the event.
+    pub fn byline(&self, event: &Event) -> String {
+        let sources = event.sources.iter().filter_map(|id| self.source(id));
+        let mut kinds: Vec<&str> = Vec::new();
+        let mut reports = 0;
+        for s in sources {
+            if s.kind == SourceKind::NewsReport {
+                reports += 1;
+            } else if !kinds.contains(&s.kind.label()) {
+                kinds.push(s.kind.label());
+            }
+        }
+        let mut line = kinds.join(", ");
+        if reports > 0 {
+            if !line.is_empty() {
+                line.push_str(" · ");
+            }
+            line.push_str(&format!(
+                "{reports} public report{}",
+                if reports == 1 { "" } else { "s" }
+            ));
+        }
+        line
+    }
+
     /// Conflicts that name this event in one of their claims.
     pub fn conflicts_of_event<'a>(&'a self, event_id: &'a str) -> impl Iterator<Item = &'static Conflict> + 'a {
         self.conflicts

@@ -15,6 +15,10 @@
 //! steps from here.
 
 mod facets;
+mod reading;
+
+// Scenarios of their own file, registered as the timeline's.
+pub(super) use reading::*;
 
 use pactline::data;
 use pactline::filter::FilterKind;

@@ -344,3 +344,29 @@ fn the_key_filter_keeps_only_key_events_and_counts_what_it_hides() {
     assert_eq!(outcome.facets.without, [(pactline::filter::FilterKind::Key, 4)]);
     assert_eq!(pactline::filter::describe(&FIXTURE, &filters), ["key events only"]);
 }
+
+#[test]
+fn sorting_by_title_or_certainty_keeps_direct_and_indirect_matches_apart() {
+    use pactline::chronology::{self, Row};
+    use pactline::state::Sort;
+    let ids = |events: &[usize]| events.iter().map(|&i| FIXTURE.events[i].id).collect::<Vec<_>>();
+    // All four events, the last one as if it matched only through a name.
+    let mut events = vec![0, 1, 2, 3];
+    chronology::sort(FIXTURE.events, &mut events, 3, Sort::Title, Order::Asc);
+    // "AWS…", "Microsoft…", "Reasoning…" (folded), then the indirect one.
+    assert_eq!(ids(&events), ["aws-2026", "deal-2019", "o1-2024", "tpu-2027"]);
+    chronology::sort(FIXTURE.events, &mut events, 3, Sort::Title, Order::Desc);
+    assert_eq!(ids(&events), ["o1-2024", "deal-2019", "aws-2026", "tpu-2027"]);
+    let mut events = vec![0, 1, 2, 3];
+    chronology::sort(FIXTURE.events, &mut events, 4, Sort::Certainty, Order::Asc);
+    // Reported first, keeping date order among equals.
+    assert_eq!(ids(&events), ["deal-2019", "aws-2026", "o1-2024", "tpu-2027"]);
+    // By date, nothing moves.
+    let mut events = vec![2, 0];
+    chronology::sort(FIXTURE.events, &mut events, 2, Sort::Date, Order::Desc);
+    assert_eq!(events, [2, 0]);
+    assert_eq!(
+        chronology::plain_rows(&[1, 0, 3], 2),
+        [Row::Event(1), Row::Event(0), Row::Indirect, Row::Event(3)]
+    );
+}

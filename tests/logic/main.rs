@@ -8,6 +8,7 @@ mod diff;
 mod export;
 mod filtering;
 mod fixture;
+mod keyboard;
 mod search;
 mod share;
 mod state;

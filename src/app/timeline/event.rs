@@ -6,9 +6,10 @@ use super::super::checks::{CheckList, CorroborationBadge, shows_badge};
 use super::super::widgets::{CertaintyBadge, ConflictClaims, Highlighted, Link, SourceCite, SourceList};
 use crate::app::{hooks, use_app};
 use crate::chronology;
-use crate::model::{ClaimRef, Event, EventDate, ResolutionStatus};
+use crate::model::{ClaimRef, Event, EventDate, EventKind, ResolutionStatus};
 use crate::share;
 use crate::state::View;
+use crate::text;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -30,7 +31,6 @@ pub fn EventTableRow(event: &'static Event, terms: Memo<Vec<String>>, today: u32
     let body_id = format!("event-body-{id}");
     let future = chronology::is_future(event, today);
     let parties = party_names(event);
-    let sources = event.sources.to_vec();
     view! {
         <tr
             class="event-row"
@@ -53,9 +53,9 @@ pub fn EventTableRow(event: &'static Event, terms: Memo<Vec<String>>, today: u32
             </td>
             <td>{parties}</td>
             <td>{key_figure(event)}</td>
-            <td>
-                <SourceList ids=sources />
-            </td>
+            // Who says it, by kind of source: the titles, in full in the
+            // expanded row, would squeeze the event column.
+            <td class="event-byline">{use_app().data.byline(event)}</td>
         </tr>
         <Show when=move || expanded.get()>
             <tr class="event-details-row">
@@ -119,10 +119,12 @@ fn key_figure(event: &'static Event) -> Option<impl IntoView + use<>> {
     })
 }
 
-/// One event: a heading that expands it in place, and its details.
+/// One event: a heading that expands it in place; its kind, certainty and
+/// byline; whether sources dispute it; and, while searching, why it matched.
 #[component]
-pub fn EventRow(event: &'static Event, terms: Memo<Vec<String>>, today: u32) -> impl IntoView {
+pub fn EventRow(index: usize, terms: Memo<Vec<String>>, today: u32) -> impl IntoView {
     let app = use_app();
+    let event = &app.data.events[index];
     let id = event.id;
     let expanded = expansion(id);
     let body_id = format!("event-body-{id}");
@@ -138,12 +140,16 @@ pub fn EventRow(event: &'static Event, terms: Memo<Vec<String>>, today: u32) -> 
         .map(|t| view! { <span class="tag">{t.name}</span> })
         .collect_view();
     let future = chronology::is_future(event, today);
+    let commentary = event.kind == EventKind::Commentary;
     view! {
         <article
             class="event"
             id=format!("event-{id}")
             data-testid="event"
             data-event-id=id
+            data-kind=event.kind.id()
+            class:key=event.key
+            class:commentary=commentary
             class:expanded=expanded
             class:future=future
         >
@@ -156,18 +162,88 @@ pub fn EventRow(event: &'static Event, terms: Memo<Vec<String>>, today: u32) -> 
                     </EventToggle>
                 </h4>
                 <p class="event-meta">
+                    {event.key.then(|| view! { <span class="badge key-badge">"★ Key event"</span> })}
                     <CertaintyBadge certainty=event.certainty />
+                    <DisputedBadge event />
                     {resolution}
                     {key_figure}
                     <span class="parties">{parties}</span>
                     {topics}
                 </p>
+                <p class="byline" data-testid="byline">
+                    <span class="kind">{event.kind.label()}</span>
+                    " · "
+                    {app.data.byline(event)}
+                </p>
+                <SearchReason index terms expanded />
                 <Show when=move || expanded.get()>
                     <EventDetails event terms body_id=body_id.clone() />
                 </Show>
         </article>
     }
 }
+
+/// A badge on a disputed event, collapsed or not, that opens the event at
+/// the sources' disagreement.
+#[component]
+fn DisputedBadge(event: &'static Event) -> impl IntoView {
+    let data = use_app().data;
+    let count = data.conflicts_of_event(event.id).count();
+    let id = event.id;
+    (count > 0).then(|| {
+        view! {
+            <Link
+                to=move |s| s.timeline.event = Some(id.to_string())
+                class="badge disputed"
+                testid="disputed-badge"
+                anchor=format!("conflicts-{id}")
+            >
+                {if count == 1 { "⚠ Disputed".to_string() } else { format!("⚠ Disputed ({count})") }}
+            </Link>
+        }
+    })
+}
+
+/// While searching, what a collapsed card shows of why the event matched:
+/// the summary's matching words in context, or the party or topic name it
+/// matched through.
+#[component]
+fn SearchReason(index: usize, terms: Memo<Vec<String>>, expanded: Memo<bool>) -> impl IntoView {
+    let app = use_app();
+    let data = app.data;
+    let summary = data.events[index].summary;
+    let reason = Memo::new(move |_| {
+        terms.with(|terms| {
+            if terms.is_empty() {
+                return None;
+            }
+            let why = app.index.why(data, index, terms)?;
+            let via = why.via.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+            let snippet = text::snippet(summary, terms, SNIPPET_CHARS)
+                .map(|segments| segments.into_iter().map(|seg| (seg.text, seg.hit)).collect::<Vec<_>>());
+            Some((via, snippet))
+        })
+    });
+    move || {
+        let (via, snippet) = reason.get()?;
+        let snippet = snippet.filter(|_| !expanded.get()).map(|segments| {
+            view! {
+                <p class="snippet" data-testid="snippet">
+                    {segments
+                        .into_iter()
+                        .map(|(text, hit)| if hit { view! { <mark>{text}</mark> }.into_any() } else { text.into_any() })
+                        .collect_view()}
+                </p>
+            }
+        });
+        let via =
+            (!via.is_empty()).then(|| view! { <p class="matched-via" data-testid="matched-via">"Matched: " {via}</p> });
+        Some(view! { {via} {snippet} })
+    }
+}
+
+/// How much of the summary a collapsed card shows around a match.
+const SNIPPET_CHARS: usize = 160;
 
 /// The expanded part of an event: summary, figures, sources, conflicts and
 /// the clause changes it caused.
@@ -203,7 +279,7 @@ fn EventDetails(event: &'static Event, terms: Memo<Vec<String>>, body_id: String
     let conflicts: Vec<_> = data.conflicts_of_event(event.id).collect();
     let conflicts = (!conflicts.is_empty()).then(|| {
         view! {
-            <div class="detail conflicts">
+            <div class="detail conflicts" id=format!("conflicts-{}", event.id) tabindex="-1">
                 <h5>"Sources disagree"</h5>
                 {conflicts
                     .into_iter()

@@ -5,9 +5,12 @@
 use crate::app::use_app;
 use crate::chronology;
 use crate::filter::{FilterKind, Outcome};
+use crate::keyboard;
 use crate::model::Certainty;
 use crate::state::{Facet, Filters, Order, YearMonth};
+use crate::url_state;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Search, date range, facets with counts, order, and "Clear all".
 #[component]
@@ -31,7 +34,7 @@ pub fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
                         Facet::Source => o.facets.sources[i],
                     })
                 });
-                view! { <FacetOption label checked count on_toggle=move || app.edit_filters(|f| f.toggle(facet, id)) /> }
+                view! { <FacetOption label first=i == 0 checked count on_toggle=move || app.edit_filters(|f| f.toggle(facet, id)) /> }
             })
             .collect_view()
     };
@@ -44,7 +47,7 @@ pub fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
         .map(|(i, c)| {
             let checked = Memo::new(move |_| app.filters.with(|f| f.certainties.contains(&c)));
             let count = Memo::new(move |_| outcome.with(|o| o.facets.certainties[i]));
-            view! { <FacetOption label=c.label() checked count on_toggle=move || app.edit_filters(|f| f.toggle_certainty(c)) /> }
+            view! { <FacetOption label=c.label() first=i == 0 checked count on_toggle=move || app.edit_filters(|f| f.toggle_certainty(c)) /> }
         })
         .collect_view();
     let active = Memo::new(move |_| {
@@ -89,19 +92,19 @@ pub fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
                         </option>
                     </select>
                 </div>
-                <fieldset class="facet">
+                <fieldset class="facet" on:keydown=rove>
                     <legend>"Parties"</legend>
                     {parties}
                 </fieldset>
-                <fieldset class="facet">
+                <fieldset class="facet" on:keydown=rove>
                     <legend>"Topics"</legend>
                     {topics}
                 </fieldset>
-                <fieldset class="facet">
+                <fieldset class="facet" on:keydown=rove>
                     <legend>"Certainty"</legend>
                     {certainties}
                 </fieldset>
-                <fieldset class="facet">
+                <fieldset class="facet" on:keydown=rove>
                     <legend>"Sources"</legend>
                     {sources}
                 </fieldset>
@@ -117,6 +120,34 @@ pub fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
             </div>
         </aside>
     }
+}
+
+/// Arrow keys within a facet group: each group is one Tab stop, and the
+/// arrows move focus (and the Tab stop) between its checkboxes.
+fn rove(ev: web_sys::KeyboardEvent) {
+    let (Some(group), Some(target)) = (
+        ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()),
+        ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()),
+    ) else {
+        return;
+    };
+    let Ok(boxes) = group.query_selector_all("input[type=checkbox]") else {
+        return;
+    };
+    let boxes: Vec<web_sys::HtmlElement> = (0..boxes.length())
+        .filter_map(|i| boxes.item(i)?.dyn_into().ok())
+        .collect();
+    let Some(current) = boxes.iter().position(|b| target.is_same_node(Some(b))) else {
+        return;
+    };
+    let Some(next) = keyboard::roving(boxes.len(), current, &ev.key()) else {
+        return;
+    };
+    ev.prevent_default();
+    for (i, b) in boxes.iter().enumerate() {
+        b.set_tab_index(if i == next { 0 } else { -1 });
+    }
+    let _ = boxes[next].focus();
 }
 
 /// The search box. Escape clears it and hands the keys back to the list.
@@ -150,8 +181,38 @@ fn SearchBox() -> impl IntoView {
                     }
                 }
             />
+            <Show when=move || q.with(|q| url_state::query_is_cut(q))>
+                <p class="notice" role="status" data-testid="search-cut">
+                    {format!(
+                        "Only the first {} characters of the search go into the page's address, so a link to this page searches for less.",
+                        url_state::MAX_QUERY_CHARS,
+                    )}
+                </p>
+            </Show>
             <p class="hint">"Press " <kbd>"/"</kbd> " to search, " <kbd>"j"</kbd> "/" <kbd>"k"</kbd> " to move between events."</p>
+            <KeyOnly />
         </div>
+    }
+}
+
+/// The "key events only" switch: the milestones a reader needs first.
+#[component]
+fn KeyOnly() -> impl IntoView {
+    let app = use_app();
+    let on = Memo::new(move |_| app.filters.with(|f| f.key));
+    view! {
+        <label class="key-only">
+            <input
+                type="checkbox"
+                data-testid="key-only"
+                prop:checked=on
+                on:change=move |ev| {
+                    let key = event_target_checked(&ev);
+                    app.edit_filters(|f| f.key = key);
+                }
+            />
+            "★ Key events only"
+        </label>
     }
 }
 
@@ -159,13 +220,16 @@ fn SearchBox() -> impl IntoView {
 #[component]
 fn FacetOption(
     label: &'static str,
+    first: bool,
     checked: Memo<bool>,
     count: Memo<usize>,
     on_toggle: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
     view! {
-        <label class="facet-option" class:empty=move || count.get() == 0 && !checked.get()>
-            <input type="checkbox" prop:checked=checked on:change=move |_| on_toggle() />
+        <label class="facet-option" class:no-match=move || count.get() == 0 && !checked.get()>
+            // One Tab stop per group: the first option takes it, arrows move
+            // it (see `Facet`).
+            <input type="checkbox" tabindex=if first { "0" } else { "-1" } prop:checked=checked on:change=move |_| on_toggle() />
             <span class="facet-label">{label}</span>
             <span class="facet-count">
                 {move || count.get()}

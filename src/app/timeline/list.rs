@@ -6,7 +6,7 @@ use crate::app::hooks;
 use crate::app::use_app;
 use crate::chronology::{self, Row};
 use crate::filter::{Outcome, PAGE};
-use crate::state::{Filters, Layout};
+use crate::state::{Filters, Layout, Order, Sort};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -46,16 +46,30 @@ pub fn EventList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>) -> impl IntoV
     Effect::watch(move || outcome.track(), move |_, _, _| limit.set(PAGE), false);
     let expanded = Memo::new(move |_| app.timeline.with(|t| t.event.clone()));
 
-    let rows = Memo::new(move |_| {
+    let sorting = Memo::new(move |_| app.timeline.with(|t| (t.sort, t.order)));
+    // The filter gives date order; another sort re-sorts all the matches
+    // before a page of them is taken.
+    let sorted = Memo::new(move |_| {
+        let (sort, order) = sorting.get();
         outcome.with(|o| {
+            let mut events = o.events.clone();
+            chronology::sort(data.events, &mut events, o.direct, sort, order);
+            (events, o.direct)
+        })
+    });
+    let rows = Memo::new(move |_| {
+        sorted.with(|(events, direct)| {
             // An expanded event deep in the list must still be rendered.
             let needed = expanded.with(|id| {
                 id.as_deref()
-                    .and_then(|id| o.events.iter().position(|&i| data.events[i].id == id))
+                    .and_then(|id| events.iter().position(|&i| data.events[i].id == id))
                     .map_or(0, |p| p + 1)
             });
-            let shown = &o.events[..o.events.len().min(limit.get().max(needed))];
-            chronology::rows(data.events, shown, o.direct, today)
+            let shown = &events[..events.len().min(limit.get().max(needed))];
+            match sorting.get().0 {
+                Sort::Date => chronology::rows(data.events, shown, *direct, today),
+                _ => chronology::plain_rows(shown, *direct),
+            }
         })
     });
     let remaining = Memo::new(move |_| outcome.with(|o| o.events.len()).saturating_sub(limit.get()));
@@ -93,7 +107,6 @@ const INDIRECT: &str = "Matched only through a party or topic name";
 /// The events as cards under year headings.
 #[component]
 fn EventCards(rows: Memo<Vec<Row>>, terms: Memo<Vec<String>>, today: u32) -> impl IntoView {
-    let data = use_app().data;
     view! {
         <div class="event-cards">
             <For
@@ -125,7 +138,7 @@ fn EventCards(rows: Memo<Vec<Row>>, terms: Memo<Vec<String>>, today: u32) -> imp
                         }
                             .into_any()
                     }
-                    Row::Event(i) => view! { <EventRow event=&data.events[i] terms today /> }.into_any(),
+                    Row::Event(i) => view! { <EventRow index=i terms today /> }.into_any(),
                     Row::Today => {
                         view! {
                             <p class="today-line" role="separator">
@@ -164,9 +177,9 @@ fn EventTable(rows: Memo<Vec<Row>>, terms: Memo<Vec<String>>, today: u32) -> imp
             <caption class="visually-hidden">"Events, one per row, in the order chosen"</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Date"</th>
-                    <th scope="col">"Event"</th>
-                    <th scope="col">"Certainty"</th>
+                    <SortHeader sort=Sort::Date label="Date" />
+                    <SortHeader sort=Sort::Title label="Event" />
+                    <SortHeader sort=Sort::Certainty label="Certainty" />
                     <th scope="col">"Parties"</th>
                     <th scope="col">"Key figure"</th>
                     <th scope="col">"Sources"</th>
@@ -194,6 +207,49 @@ fn EventTable(rows: Memo<Vec<Row>>, terms: Memo<Vec<String>>, today: u32) -> imp
             </tbody>
         </table>
         </div>
+    }
+}
+
+/// A column header that sorts the table by its column: pressed again, the
+/// other way round. `aria-sort` tells screen readers which column sorts.
+#[component]
+fn SortHeader(sort: Sort, label: &'static str) -> impl IntoView {
+    let app = use_app();
+    let state = Memo::new(move |_| app.timeline.with(|t| (t.sort == sort).then_some(t.order)));
+    view! {
+        <th
+            scope="col"
+            aria-sort=move || match state.get() {
+                Some(Order::Asc) => "ascending",
+                Some(Order::Desc) => "descending",
+                None => "none",
+            }
+        >
+            <button
+                type="button"
+                class="sort-button"
+                data-testid=format!("sort-{}", label.to_lowercase())
+                on:click=move |_| {
+                    app.edit(|s| {
+                        let t = &mut s.timeline;
+                        t.order = match (t.sort == sort, t.order) {
+                            (true, Order::Asc) => Order::Desc,
+                            (true, Order::Desc) | (false, _) => Order::Asc,
+                        };
+                        t.sort = sort;
+                    })
+                }
+            >
+                {label}
+                <span class="sort-mark" aria-hidden="true">
+                    {move || match state.get() {
+                        Some(Order::Asc) => " ▲",
+                        Some(Order::Desc) => " ▼",
+                        None => " ↕",
+                    }}
+                </span>
+            </button>
+        </th>
     }
 }
 
