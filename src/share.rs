@@ -47,6 +47,7 @@ pub fn link(href: &str, state: &ViewState) -> String {
 /// placeholder element plus `embed.js`, which sizes the iframe to its
 /// content), and a plain iframe that works without any script.
 pub fn embed_snippets(href: &str, state: &ViewState) -> (String, String) {
+    let state = &state.without_extra();
     let query = ViewState {
         embed: false,
         ..state.clone()
@@ -75,7 +76,7 @@ pub fn embed_snippets(href: &str, state: &ViewState) -> (String, String) {
 pub fn citation(href: &str, state: &ViewState, version: &str, accessed: &str) -> String {
     format!(
         "Pactline: the Microsoft–OpenAI partnership, 2019–2026 (dataset version {version}). {}. Accessed {accessed}.",
-        link(href, state)
+        link(href, &state.without_extra())
     )
 }
 

@@ -398,4 +398,93 @@ pub struct ViewState {
     pub theme: Option<Theme>,
     /// Replace the data with this many generated events (scale tests).
     pub synthetic: Option<u32>,
+    /// What an embed shows, when less than the whole view.
+    pub preset: Option<Preset>,
+    /// The conflict between sources that `Preset::Conflict` shows, by id.
+    pub conflict: Option<String>,
+    /// How many events `Preset::Range` lists (`None`: [`DEFAULT_LIMIT`]).
+    pub limit: Option<u32>,
+    /// Parameters that are not Pactline's (a newsletter's `utm_source`, a
+    /// blog's own), in their order: kept in the address and in Copy link,
+    /// never judged.
+    pub extra: Vec<(String, String)>,
+}
+
+/// How many events a range embed lists unless the blogger asks otherwise.
+pub const DEFAULT_LIMIT: u32 = 5;
+
+/// The most events a range embed lists; more belong in Pactline itself.
+pub const MAX_LIMIT: u32 = 50;
+
+/// What an embed shows, sized to the paragraph it illustrates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Preset {
+    /// One event as a card (`event=` names it).
+    Event,
+    /// One clause across the versions (`clause=` names it).
+    Clause,
+    /// The clause scoreboard.
+    Scoreboard,
+    /// One conflict between sources (`conflict=` names it).
+    Conflict,
+    /// The drawing and the first `limit=` events the timeline's filters match.
+    Range,
+}
+
+impl Preset {
+    /// Every preset, in the order the embed builder offers them.
+    pub const ALL: [Preset; 5] = [
+        Preset::Range,
+        Preset::Event,
+        Preset::Clause,
+        Preset::Conflict,
+        Preset::Scoreboard,
+    ];
+
+    /// The id used in URLs (`preset=`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Preset::Event => "event",
+            Preset::Clause => "clause",
+            Preset::Scoreboard => "scoreboard",
+            Preset::Conflict => "conflict",
+            Preset::Range => "range",
+        }
+    }
+
+    /// How the embed builder names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Preset::Event => "One event",
+            Preset::Clause => "One clause across the versions",
+            Preset::Scoreboard => "The clause scoreboard",
+            Preset::Conflict => "One conflict between sources",
+            Preset::Range => "A stretch of the timeline",
+        }
+    }
+
+    /// The view a preset belongs to.
+    pub fn view(self) -> View {
+        match self {
+            Preset::Event | Preset::Range => View::Timeline,
+            Preset::Clause | Preset::Scoreboard => View::Clauses,
+            Preset::Conflict => View::Sources,
+        }
+    }
+}
+
+impl ViewState {
+    /// How many events a range embed lists.
+    pub fn limit(&self) -> usize {
+        self.limit.unwrap_or(DEFAULT_LIMIT) as usize
+    }
+
+    /// The state without other tools' parameters: what an embed or a
+    /// citation carries, since a reader's tracking tags are not the page's.
+    pub fn without_extra(&self) -> ViewState {
+        ViewState {
+            extra: Vec::new(),
+            ..self.clone()
+        }
+    }
 }

@@ -11,7 +11,7 @@
 //! reported as an [`Ignored`] entry, which the app shows as a notice.
 
 use crate::model::{Certainty, Dataset};
-use crate::state::{DiffMode, Facet, Lanes, Layout, Order, Sort, Theme, View, ViewState, YearMonth};
+use crate::state::{DiffMode, Facet, Lanes, Layout, MAX_LIMIT, Order, Preset, Sort, Theme, View, ViewState, YearMonth};
 use std::fmt;
 
 /// The longest search text a URL holds, in characters: longer text is cut
@@ -111,6 +111,13 @@ fn word<T: PartialEq>(value: T, words: &[(&'static str, T)]) -> &'static str {
 const FLAG: [(&str, bool); 2] = [("1", true), ("0", false)];
 const ORDERS: [(&str, Order); 2] = [("asc", Order::Asc), ("desc", Order::Desc)];
 const LAYOUTS: [(&str, Layout); 2] = [("list", Layout::List), ("table", Layout::Table)];
+const PRESETS: [(&str, Option<Preset>); 5] = [
+    ("event", Some(Preset::Event)),
+    ("clause", Some(Preset::Clause)),
+    ("scoreboard", Some(Preset::Scoreboard)),
+    ("conflict", Some(Preset::Conflict)),
+    ("range", Some(Preset::Range)),
+];
 const LANES: [(&str, Lanes); 2] = [("party", Lanes::Party), ("topic", Lanes::Topic)];
 const SORTS: [(&str, Sort); 3] = [
     ("date", Sort::Date),
@@ -162,7 +169,7 @@ fn version(value: &str, data: &Dataset, into: &mut Option<String>, ignore: Ignor
 }
 
 /// Every public parameter, in the order the canonical URL writes them.
-const PARAMS: [Param; 22] = [
+const PARAMS: [Param; 25] = [
     Param {
         name: "view",
         read: |s, v, _, ignore| match View::ALL.into_iter().find(|view| view.id() == v) {
@@ -311,6 +318,35 @@ const PARAMS: [Param; 22] = [
         write: |s| s.embed.then(|| "1".into()),
     },
     Param {
+        name: "preset",
+        read: |s, v, _, ignore| {
+            choice(
+                v,
+                &PRESETS,
+                &mut s.preset,
+                ignore,
+                "must be event, clause, scoreboard, conflict or range",
+            )
+        },
+        write: |s| s.preset.map(|p| p.id().into()),
+    },
+    Param {
+        name: "conflict",
+        read: |s, v, data, ignore| match data.conflicts.iter().find(|c| c.id == v) {
+            Some(c) => s.conflict = Some(c.id.to_string()),
+            None => ignore(v, "no such conflict"),
+        },
+        write: |s| s.conflict.clone(),
+    },
+    Param {
+        name: "limit",
+        read: |s, v, _, ignore| match v.parse::<u32>() {
+            Ok(n) if (1..=MAX_LIMIT).contains(&n) => s.limit = Some(n),
+            _ => ignore(v, "must be a number from 1 to 50"),
+        },
+        write: |s| s.limit.map(|n| n.to_string()),
+    },
+    Param {
         name: "theme",
         read: |s, v, _, ignore| choice(v, &THEMES, &mut s.theme, ignore, "must be light or dark"),
         write: |s| s.theme.map(|t| t.id().into()),
@@ -333,8 +369,9 @@ impl ViewState {
         let mut ignored = Vec::new();
         for (key, value) in pairs(query) {
             // Parameters of other tools (analytics tags, a blog's own
-            // query) are not ours to judge; they are left alone.
+            // query) are not ours to judge: they are kept as they came.
             let Some(param) = PARAMS.iter().find(|p| p.name == key) else {
+                state.extra.push((key, value));
                 continue;
             };
             let mut ignore = |value: &str, reason: &'static str| {
@@ -361,6 +398,17 @@ impl ViewState {
             filters.from = Some(to);
             filters.to = Some(from);
         }
+        // A preset that names one thing needs to know which.
+        let missing = match state.preset {
+            Some(Preset::Event) if state.timeline.event.is_none() => Some("needs event=; showing the whole view"),
+            Some(Preset::Clause) if state.comparison.clause.is_none() => Some("needs clause=; showing the whole view"),
+            Some(Preset::Conflict) if state.conflict.is_none() => Some("needs conflict=; showing the whole view"),
+            _ => None,
+        };
+        if let (Some(preset), Some(reason)) = (state.preset, missing) {
+            ignore("preset", preset.id().to_string(), reason);
+            state.preset = None;
+        }
         (state, ignored)
     }
 
@@ -372,6 +420,9 @@ impl ViewState {
             if let Some(value) = (param.write)(self) {
                 out.append_pair(param.name, &value);
             }
+        }
+        for (key, value) in &self.extra {
+            out.append_pair(key, value);
         }
         // `form_urlencoded` writes spaces as `+` and escapes `,`; both are
         // valid, but readable lists make shared links easier to edit.

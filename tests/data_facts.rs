@@ -680,7 +680,10 @@ fn searches_rank_the_events_that_say_the_words_first() {
 /// public reports back it, since titles no longer name their source.
 #[test]
 fn bylines_name_the_kinds_of_source() {
-    assert_eq!(data().byline(event("microsoft-invests-1b")), "Video summary · 1 public report");
+    assert_eq!(
+        data().byline(event("microsoft-invests-1b")),
+        "Video summary · 1 public report"
+    );
     for e in data().events {
         assert!(!data().byline(e).is_empty(), "{} has no byline", e.id);
     }

@@ -178,10 +178,42 @@ fn bad_flag_values_are_dropped() {
 }
 
 #[test]
-fn parameters_of_other_tools_are_left_alone() {
-    let (state, ignored) = parse("utm_source=blog&view=sources");
+fn parameters_of_other_tools_are_kept_as_they_came_and_never_judged() {
+    let (state, ignored) = parse("utm_source=blog&view=sources&fbclid=Ab%2BC&ref=");
     assert_eq!(state.view, View::Sources);
     assert!(ignored.is_empty());
+    assert_eq!(state.to_query(), "?view=sources&utm_source=blog&fbclid=Ab%2BC&ref=");
+    // Copy link keeps them; an embed snippet and a citation do not.
+    let href = "https://example.org/pactline/?x=1";
+    assert!(pactline::share::link(href, &state).ends_with("&utm_source=blog&fbclid=Ab%2BC&ref="));
+    let (script, iframe) = pactline::share::embed_snippets(href, &state);
+    assert!(!script.contains("utm_source") && !iframe.contains("utm_source"));
+    assert!(!pactline::share::citation(href, &state, "v", "2026-12-02").contains("utm_source"));
+}
+
+#[test]
+fn presets_name_what_they_show_or_fall_back_with_a_notice() {
+    use pactline::state::Preset;
+    let (state, ignored) = parse("preset=event&event=deal-2019");
+    assert_eq!((state.preset, ignored.len()), (Some(Preset::Event), 0));
+    let (state, ignored) = parse("preset=range&limit=3&party=openai");
+    assert_eq!(
+        (state.preset, state.limit(), ignored.len()),
+        (Some(Preset::Range), 3, 0)
+    );
+    assert_eq!(state.to_query(), "?view=timeline&party=openai&preset=range&limit=3");
+    assert_eq!(parse("preset=range").0.limit(), pactline::state::DEFAULT_LIMIT as usize);
+    let (state, ignored) = parse("preset=scoreboard&view=clauses");
+    assert_eq!((state.preset, ignored.len()), (Some(Preset::Scoreboard), 0));
+    // A preset that names one thing, without it, shows the whole view.
+    for query in ["preset=event", "preset=clause", "preset=conflict"] {
+        let (state, ignored) = parse(query);
+        assert_eq!(state.preset, None, "{query}");
+        assert_eq!(ignored, ["preset"], "{query}");
+    }
+    let (state, ignored) = parse("preset=poster&limit=0&limit=500&conflict=nope");
+    assert_eq!((state.preset, state.limit, state.conflict), (None, None, None));
+    assert_eq!(ignored, ["preset", "limit", "limit", "conflict"]);
 }
 
 #[test]
