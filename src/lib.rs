@@ -16,6 +16,7 @@
 
 pub mod checks;
 pub mod chronology;
+pub mod cite;
 pub mod compare;
 pub mod data;
 pub mod diff;

@@ -3,6 +3,7 @@
 //! suite links once.
 
 mod checks;
+mod cite;
 mod compare;
 mod diff;
 mod export;
