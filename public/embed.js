@@ -1,6 +1,10 @@
 /* Pactline embed: <div data-pactline="?view=clauses&a=2019" data-title="…">
  * becomes an iframe (embed=1) of the app this script is served with, and
- * follows the height the app posts. ES5; loading it twice changes nothing. */
+ * follows the height the app posts: all of it for a whole view, as it
+ * always did, and at most 1,200 px for a preset (`preset=`), which shows
+ * "Show all in Pactline" for what does not fit. `data-height="800"` fixes
+ * the height instead. What the <div> holds (a readable fallback) stays
+ * until the iframe replaces it. ES5; loading it twice changes nothing. */
 (function (w, d) {
   var me = d.currentScript;
   var m = me && /^(https?:\/\/[^\/]+)(\/[^?#]*\/)/.exec(me.src);
@@ -15,12 +19,18 @@
     var q = el.getAttribute("data-pactline").replace(/^\s*\??|\s*$/g, "");
     if (/[\/\\:#\s<>"']/.test(q)) continue;
     q = q.split("&").filter(function (p) { return p && !/^embed(=|$)/.test(p); });
+    var fixed = +el.getAttribute("data-height");
+    fixed = fixed >= 100 && fixed <= 100000 ? Math.ceil(fixed) : 0;
+    var preset = q.some(function (p) { return /^preset=./.test(p); });
     var f = d.createElement("iframe");
     f.src = app + "?" + q.concat("embed=1").join("&");
     f.title = el.getAttribute("data-title") || "Pactline";
     f.setAttribute("loading", "lazy");
-    f.style.cssText = "display:block;width:100%;height:600px;border:0";
+    f.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");
+    f.style.cssText = "display:block;width:100%;max-width:100%;height:" + (fixed || (preset ? 400 : 600)) + "px;border:0";
     f.pactlineOrigin = origin;
+    f.pactlineFixed = fixed;
+    f.pactlineMax = preset ? 1200 : 0;
     el.innerHTML = "";
     el.appendChild(f);
     (frames = frames || []).push(f);
@@ -34,8 +44,9 @@
     if (n !== 2 || typeof h !== "number" || !(h >= 100 && h <= 100000)) return;
     for (var j = 0; j < frames.length; j++) {
       // Only the app inside that very iframe may resize it.
-      if (frames[j].contentWindow === e.source && e.origin === frames[j].pactlineOrigin) {
-        frames[j].style.height = Math.ceil(h) + "px";
+      var fr = frames[j];
+      if (fr.contentWindow === e.source && e.origin === fr.pactlineOrigin && !fr.pactlineFixed) {
+        fr.style.height = Math.ceil(fr.pactlineMax ? Math.min(h, fr.pactlineMax) : h) + "px";
       }
     }
   });

@@ -20,6 +20,7 @@ pub mod cite;
 pub mod compare;
 pub mod data;
 pub mod diff;
+pub mod embed;
 pub mod export;
 pub mod filter;
 pub mod keyboard;

@@ -6,6 +6,7 @@ mod checks;
 mod cite;
 mod compare;
 mod diff;
+mod embed;
 mod export;
 mod filtering;
 mod fixture;
