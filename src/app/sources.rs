@@ -6,7 +6,7 @@
 use super::use_app;
 use super::widgets::{CertaintyBadge, ConflictClaims, Link, SourceCite};
 use crate::checks::{self, Corroboration};
-use crate::model::{Source, SourceKind, Verdict, readable};
+use crate::model::{Conflict, Source, SourceKind, Verdict, readable};
 use crate::share;
 use crate::state::{Filters, View};
 use leptos::prelude::*;
@@ -36,19 +36,7 @@ pub fn SourcesView() -> impl IntoView {
             <Reports />
             <section class="conflict-list" aria-labelledby="conflicts-title">
                 <h2 id="conflicts-title">"Where the sources disagree"</h2>
-                {data
-                    .conflicts
-                    .iter()
-                    .map(|c| {
-                        view! {
-                            <article class="conflict" id=format!("conflict-{}", c.id)>
-                                <h3>{c.title}</h3>
-                                <p>{c.summary}</p>
-                                <ConflictClaims conflict=c />
-                            </article>
-                        }
-                    })
-                    .collect_view()}
+                {data.conflicts.iter().map(|c| view! { <ConflictCard conflict=c /> }).collect_view()}
             </section>
             <section class="tables" aria-labelledby="tables-title">
                 <h2 id="tables-title">"Comparisons and estimates the sources give"</h2>
@@ -239,6 +227,19 @@ fn Corrections() -> impl IntoView {
                 ": reuse it with credit to Pactline and the sources it cites."
             </p>
         </section>
+    }
+}
+
+/// One disagreement between sources: what it is about, and each side with
+/// its source and certainty. It stands alone in a conflict embed.
+#[component]
+pub fn ConflictCard(conflict: &'static Conflict) -> impl IntoView {
+    view! {
+        <article class="conflict" id=format!("conflict-{}", conflict.id) data-testid="conflict">
+            <h3>{conflict.title}</h3>
+            <p>{conflict.summary}</p>
+            <ConflictClaims conflict />
+        </article>
     }
 }
 

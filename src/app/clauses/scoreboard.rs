@@ -194,3 +194,39 @@ pub fn VersionHeaders() -> impl IntoView {
         </div>
     }
 }
+
+/// One clause across every version, for a clause embed: at each version
+/// the term in force, what the version did to it and whom that favoured,
+/// and where a carried term comes from.
+#[component]
+pub fn ClauseAcross(clause: &'static Clause) -> impl IntoView {
+    let data = use_app().data;
+    let rows = compare::cells(data, clause)
+        .into_iter()
+        .zip(data.versions)
+        .map(|(cell, version)| {
+            let text = cell.force.term.map_or("Not stated in the sources up to this version.", |t| t.text);
+            view! {
+                <li class=format!("across-version step-{}", cell.step.id()) data-step=cell.step.id()>
+                    <p class="across-head">
+                        <strong>{version.id}</strong>
+                        " "
+                        <span class="version-name">{version.name}</span>
+                        " · "
+                        <span class="score-step">{format!("{} {}", cell.step.icon(), cell.step.label())}</span>
+                        {cell.favours.map(|f| view! { " · " <span class=format!("favour-tag favour-{}", f.id())>{format!("{} {}", f.icon(), f.label())}</span> })}
+                    </p>
+                    <p class="term-text">{text}</p>
+                    {cell.force.carried_note(data).map(|note| view! { <p class="carried-note">{note}</p> })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="clause-across" data-testid="clause-across" aria-labelledby=format!("across-{}", clause.id)>
+            <h2 id=format!("across-{}", clause.id)>{clause.name}</h2>
+            <p class="question">{clause.question}</p>
+            <ol class="across-list">{rows}</ol>
+        </section>
+    }
+}
