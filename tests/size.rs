@@ -43,7 +43,13 @@ use std::process::{Command, ExitCode};
 ///   version", the reworded form of the diff, readable field labels and a
 ///   short form of each term in the data. Most of it is Leptos view code;
 ///   issue 17 measures it with twiggy and brings the budget down.
-const BUDGET: u64 = 290 * 1024;
+/// - 295 KB (issue 15's shell, measured 2026-12-02; the wasm went from
+///   279.2 to 281.3 KB, the CSS by 0.2 KB): one "Share" button whose menu
+///   holds copy link, embed, cite and the downloads, with its keys (Escape,
+///   arrows, Home, End) and the listener that closes it on a click or focus
+///   outside. The skip links, the theme button's state and the print hook
+///   that follow fit in the rest.
+const BUDGET: u64 = 295 * 1024;
 
 /// The file kinds that count towards the budget.
 const SHIPPED: [&str; 4] = ["html", "js", "wasm", "css"];

@@ -53,24 +53,28 @@ pub fn Shell() -> impl IntoView {
                     </a>
                 </header>
             </Show>
-            <nav class="views" aria-label="Views">
-                {View::ALL
-                    .into_iter()
-                    .map(|v| {
-                        view! {
-                            <Link
-                                to=move |s| s.view = v
-                                class="view-link"
-                                testid=format!("nav-{}", v.id())
-                                current=Signal::derive(move || current.get() == v)
-                            >
-                                {v.label()}
-                            </Link>
-                        }
-                    })
-                    .collect_view()}
-            </nav>
-            <ShareBar />
+            // The view tabs and the share menu share one row, so a phone
+            // reaches content sooner.
+            <div class="view-bar">
+                <nav class="views" aria-label="Views">
+                    {View::ALL
+                        .into_iter()
+                        .map(|v| {
+                            view! {
+                                <Link
+                                    to=move |s| s.view = v
+                                    class="view-link"
+                                    testid=format!("nav-{}", v.id())
+                                    current=Signal::derive(move || current.get() == v)
+                                >
+                                    {v.label()}
+                                </Link>
+                            }
+                        })
+                        .collect_view()}
+                </nav>
+                <ShareBar />
+            </div>
             <Notices />
             <PrintHeader />
             <main id="main" tabindex="-1" data-testid="view" data-view=move || current.get().id()>

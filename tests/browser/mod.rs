@@ -120,6 +120,7 @@ pub fn all() -> Vec<Scenario> {
         scenario!(share_dialog::embed_dialog_gives_snippets_for_the_view),
         scenario!(share_dialog::cite_dialog_names_version_and_today),
         scenario!(share_dialog::copy_link_gives_the_view_link),
+        scenario!(share_dialog::share_menu_opens_by_keyboard_and_closes_with_escape_or_outside),
         scenario!(a11y::timeline_light_meets_wcag),
         scenario!(a11y::timeline_dark_meets_wcag),
         scenario!(a11y::timeline_table_light_meets_wcag),
