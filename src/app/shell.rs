@@ -33,8 +33,12 @@ pub fn Shell() -> impl IntoView {
                 <header class="site-header">
                     <div class="brand">
                         <h1>"Pactline"</h1>
+                        // A phone shows the tagline's first words only.
                         <p class="tagline">
-                            "How the Microsoft–OpenAI partnership changed, from the 2019 exclusive deal to the 2026 amendment — every claim traced to its source."
+                            "How the Microsoft–OpenAI partnership changed"
+                            <span class="tagline-more">
+                                ", from the 2019 exclusive deal to the 2026 amendment — every claim traced to its source"
+                            </span> "."
                         </p>
                     </div>
                     <ThemeToggle />

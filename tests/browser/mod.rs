@@ -146,6 +146,8 @@ pub fn all() -> Vec<Scenario> {
         scenario!(responsive::tablet_768x1024_has_no_sideways_scroll),
         scenario!(responsive::desktop_1440x900_has_no_sideways_scroll),
         scenario!(responsive::clause_scoreboard_scrolls_inside_itself_on_a_phone),
+        scenario!(responsive::phone_360x740_shows_content_in_the_first_screen),
+        scenario!(responsive::zoom_200_percent_has_no_sideways_scroll),
         scenario!(appearance::theme_follows_system_unless_set_in_url),
         scenario!(appearance::theme_follows_a_dark_system),
         scenario!(appearance::theme_toggle_flips_theme_and_url),

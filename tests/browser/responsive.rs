@@ -1,6 +1,8 @@
-//! Responsive layout (issue 7): at phone, tablet and desktop sizes no view
-//! makes the page scroll sideways, and the clause scoreboard scrolls inside
-//! itself instead. Every view at every size is saved as a screenshot,
+//! Responsive layout (issue 7): at phone, tablet and desktop sizes, and at
+//! 200% zoom, no view makes the page scroll sideways, and the clause
+//! scoreboard scrolls inside itself instead. On a phone every view shows
+//! its first content in the first screen (issue 15). Every view at every
+//! size is saved as a screenshot,
 //! `test-artifacts/screenshots/<engine>-<view>-<w>x<h>.png`, for a human
 //! look.
 //!
@@ -220,6 +222,72 @@ pub async fn tablet_768x1024_has_no_sideways_scroll(page: &Page) -> Result<(), S
 /// On a desktop (1440×900) no view scrolls sideways.
 pub async fn desktop_1440x900_has_no_sideways_scroll(page: &Page) -> Result<(), String> {
     expect_no_sideways_scroll(page, 1440, 900).await
+}
+
+/// At 200% zoom a 1440×900 screen lays pages out as a 720×450 one does
+/// (CSS pixels double in size, so half as many fit): no view scrolls
+/// sideways there either.
+pub async fn zoom_200_percent_has_no_sideways_scroll(page: &Page) -> Result<(), String> {
+    expect_no_sideways_scroll(page, 720, 450).await
+}
+
+/// Each view's first content, and the element that shows it: the first
+/// event on the timeline, the scoreboard of every version on the clauses
+/// view, the first source on the sources view.
+const FIRST_CONTENT: [(&str, &str); 3] = [
+    ("timeline", r#"[data-testid="event"]"#),
+    ("clauses", r#"[data-testid="scoreboard"]"#),
+    ("sources", r#"[data-testid="source"]"#),
+];
+
+/// The top edge of the first element matching `arguments[0]`, in CSS
+/// pixels from the top of the viewport, with the page scrolled to the top;
+/// `null` if nothing matches.
+const TOP_EDGE: &str = "window.scrollTo(0, 0);     const el = document.querySelector(arguments[0]);     return el ? el.getBoundingClientRect().top : null;";
+
+/// On a phone (360×740) every view opens with its first content inside the
+/// first screen, not below the header and controls: the first event's top
+/// edge, the scoreboard's, the first source's. The measured edges are kept
+/// in `test-artifacts/measurements/<engine>-first-screen-360x740.txt`.
+pub async fn phone_360x740_shows_content_in_the_first_screen(page: &Page) -> Result<(), String> {
+    const PHONE: (u32, u32) = (360, 740);
+    let viewport = prepare_viewport(page, PHONE.0, PHONE.1).await?;
+    let cases = views();
+    let mut measured = Vec::new();
+    let mut problems = Vec::new();
+    for (name, first) in FIRST_CONTENT {
+        let case = cases
+            .iter()
+            .find(|case| case.name == name)
+            .ok_or_else(|| format!("no {name} view case"))?;
+        let top = at_size(page, viewport, case, PHONE, async || {
+            page.wait_for(first).await?;
+            page.execute_json(TOP_EDGE, vec![first.into()]).await
+        })
+        .await?;
+        let top = top
+            .as_f64()
+            .ok_or_else(|| format!("{name}: no `{first}` to measure ({top})"))?;
+        measured.push(format!("{name}: `{first}` top edge {top:.0}px of {}", PHONE.1));
+        if top >= f64::from(PHONE.1) {
+            problems.push(format!(
+                "{name}: `{first}` starts at {top:.0}px, below the first screen"
+            ));
+        }
+    }
+    leave_viewport(page, viewport).await?;
+    let file = crate::support::artifacts_dir("measurements")?
+        .join(format!("{}-first-screen-360x740.txt", page.engine().name()));
+    std::fs::write(&file, measured.join("\n") + "\n").map_err(|e| format!("writing {}: {e}", file.display()))?;
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "[{}] at 360×740: {}",
+            page.engine().name(),
+            problems.join("; ")
+        ))
+    }
 }
 
 /// On a phone the clause scoreboard, wider than the screen, scrolls inside its
