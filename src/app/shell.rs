@@ -6,6 +6,7 @@ use super::{
 };
 use crate::state::{Theme, View};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Header, view switcher, the current view, and the footer. In embed mode
 /// (`embed=1`) the header gives way to a small "Open in Pactline" link.
@@ -28,7 +29,7 @@ pub fn Shell() -> impl IntoView {
 
     view! {
         <div class="shell" class:embed=move || embed.get()>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <SkipLinks />
             <Show when=move || !embed.get()>
                 <header class="site-header">
                     <div class="brand">
@@ -160,6 +161,49 @@ fn PrintSources() -> impl IntoView {
             <p>"Sources:"</p>
             <ol>{data.sources.iter().map(|s| view! { <li>{s.title} " (" {s.file.or(s.url)} ")"</li> }).collect_view()}</ol>
         </section>
+    }
+}
+
+/// Links past the header to the view's content and, on the timeline, to
+/// its filters: the first two Tab stops of the page. They move focus
+/// themselves, to the first event rather than the top of the view, and
+/// leave the address alone.
+#[component]
+fn SkipLinks() -> impl IntoView {
+    let current = use_app().current;
+    let timeline = move || current.get() == View::Timeline;
+    view! {
+        <a
+            class="skip-link"
+            href="#main"
+            data-testid="skip-to-content"
+            on:click=move |ev| skip_to(&ev, if timeline() { FIRST_EVENT } else { "#main" })
+        >
+            {move || if timeline() { "Skip to events" } else { "Skip to content" }}
+        </a>
+        <a
+            class="skip-link"
+            href="#search"
+            data-testid="skip-to-filters"
+            hidden=move || !timeline()
+            on:click=move |ev| skip_to(&ev, "#search")
+        >
+            "Skip to filters"
+        </a>
+    }
+}
+
+/// The first event's button, in the cards or the table.
+const FIRST_EVENT: &str = ".event-list .event-toggle";
+
+/// Moves focus to the first element `target` matches, or to the view when
+/// there is none (no event matches), instead of following the link.
+fn skip_to(ev: &web_sys::MouseEvent, target: &str) {
+    ev.prevent_default();
+    let found = document().query_selector(target).ok().flatten();
+    let el = found.or_else(|| document().get_element_by_id("main"));
+    if let Some(el) = el.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
     }
 }
 

@@ -231,8 +231,10 @@ pub async fn theme_toggle_flips_theme_and_url(page: &Page) -> Result<(), String>
 }
 
 /// On-screen controls that have no place on paper.
-const SCREEN_ONLY_LABELS: [&str; 11] = [
+const SCREEN_ONLY_LABELS: [&str; 13] = [
     "Skip to content",
+    "Skip to events",
+    "Skip to filters",
     // The timeline's layout switch, two buttons side by side.
     "Cards Table",
     "Copy link",

@@ -109,6 +109,7 @@ pub fn all() -> Vec<Scenario> {
         scenario!(checks::sources_count_headline_claims_and_list_reports),
         scenario!(keyboard::keyboard_only_walk_from_search_to_clause_and_back),
         scenario!(keyboard::tab_reaches_every_timeline_control),
+        scenario!(keyboard::skip_links_reach_first_event_filters_and_content),
         scenario!(offline::unvisited_deep_link_filters_offline),
         scenario!(offline::new_deploy_replaces_cached_one),
         scenario!(offline::single_file_works_from_disk),
