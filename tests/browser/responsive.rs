@@ -4,7 +4,7 @@
 //! its first content in the first screen (issue 15). Every view at every
 //! size is saved as a screenshot,
 //! `test-artifacts/screenshots/<engine>-<view>-<w>x<h>.png`, for a human
-//! look.
+//! look. On a touch screen the keyboard hints give way.
 //!
 //! The window is sized so its viewport has the wanted size. Firefox's and
 //! WebKit's windows cannot get as narrow as a phone (about 450–500 px at
@@ -13,6 +13,8 @@
 
 use serde::Deserialize;
 
+use crate::support::engines::{Engine, ExtraSettings};
+use crate::support::other_browser::{BrowserSettings, firefox_pref, in_other_browser};
 use crate::support::page::Page;
 use crate::support::views::{ViewCase, open_case, views};
 
@@ -336,4 +338,99 @@ pub async fn clause_scoreboard_scrolls_inside_itself_on_a_phone(page: &Page) -> 
         ));
     }
     Ok(())
+}
+
+/// A browser on `engine` whose main pointer is coarse and cannot hover,
+/// as on a phone; WebKitGTK takes this from the devices plugged in, and
+/// has no switch for it.
+fn touch_screen(engine: Engine) -> Result<BrowserSettings, String> {
+    let settings = match engine {
+        // Blink's own settings for what `pointer` and `hover` report:
+        // coarse (2) and none (1).
+        Engine::Chromium => ExtraSettings {
+            args: vec!["--blink-settings=primaryPointerType=2,primaryHoverType=1".into()],
+            ..ExtraSettings::default()
+        },
+        // Firefox's pointer capabilities, as bits: coarse (1), no fine
+        // pointer (2), no hover (4).
+        Engine::Firefox => ExtraSettings {
+            prefs: firefox_pref("ui.primaryPointerCapabilities", 1),
+            ..ExtraSettings::default()
+        },
+        Engine::Webkit => return Err("WebKitGTK has no switch for a touch screen".into()),
+    };
+    Ok(BrowserSettings {
+        label: "touch-screen",
+        settings,
+        ..BrowserSettings::default()
+    })
+}
+
+/// The keyboard hints ("Press / to search…", "or press n / p").
+const HINT: &str = ".hint";
+
+/// The views that show a keyboard hint.
+const HINTED: [&str; 2] = ["view=timeline", "view=clauses"];
+
+/// How many keyboard hints the page shows (not hidden by its styles).
+async fn hints_shown(page: &Page) -> Result<usize, String> {
+    let shown = page
+        .execute_json(
+            "return [...document.querySelectorAll(arguments[0])].filter((el) => el.getClientRects().length > 0).length;",
+            vec![HINT.into()],
+        )
+        .await?;
+    shown
+        .as_u64()
+        .map(|n| n as usize)
+        .ok_or_else(|| format!("counting the shown hints gave {shown}"))
+}
+
+/// On a touch screen (a coarse pointer that cannot hover) the keyboard
+/// hints are hidden on the timeline and the clauses view; with a mouse
+/// they show.
+pub async fn touch_screen_hides_keyboard_hints(page: &Page) -> Result<(), String> {
+    for query in HINTED {
+        page.open(query).await?;
+        page.wait_for(HINT).await?;
+        if hints_shown(page).await? == 0 {
+            return Err(format!("{query}: with a mouse no keyboard hint shows"));
+        }
+    }
+    let touch = touch_screen(page.engine())?;
+    in_other_browser(page, &touch, async |page: &Page| {
+        let coarse = page
+            .execute_json(
+                "return matchMedia('(hover: none) and (pointer: coarse)').matches;",
+                vec![],
+            )
+            .await?;
+        if coarse != serde_json::json!(true) {
+            return Err(format!(
+                "[{}] test set-up: the touch browser does not report a coarse pointer without hover",
+                page.engine().name()
+            ));
+        }
+        for query in HINTED {
+            page.open(query).await?;
+            page.wait_for(HINT).await?;
+            let shown = hints_shown(page).await?;
+            if shown > 0 {
+                return Err(format!(
+                    "[{}] {query}: {shown} keyboard hint(s) show on a touch screen",
+                    page.engine().name()
+                ));
+            }
+        }
+        let errors = page.take_errors().await?;
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(format!(
+                "[{}] page errors on the touch screen: {errors:?}",
+                page.engine().name()
+            ))
+        }
+    })
+    .await
 }
