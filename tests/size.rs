@@ -48,8 +48,14 @@ use std::process::{Command, ExitCode};
 ///   why a search matched (snippet and party alias), the key-events
 ///   switch, a roving Tab stop per facet group, the table's sortable
 ///   columns and a source's link to its events; the search that matches
-///   phrases and whole numbers. The drawing and the share menu follow.
-const BUDGET: u64 = 305 * 1024;
+///   phrases and whole numbers.
+/// - 310 KB (issue 15's shell, measured 2026-12-02 on its own branch; the
+///   wasm went from 279.2 to 281.3 KB, the CSS by 0.2 KB): one "Share" button whose menu
+///   holds copy link, embed, cite and the downloads, with its keys (Escape,
+///   arrows, Home, End) and the listener that closes it on a click or focus
+///   outside. The skip links, the theme button's state and the print hook
+///   that follow fit in the rest.
+const BUDGET: u64 = 310 * 1024;
 
 /// The file kinds that count towards the budget.
 const SHIPPED: [&str; 4] = ["html", "js", "wasm", "css"];

@@ -1,6 +1,7 @@
 //! The browser effects the views use, each behind a small named hook that
 //! cleans up after itself: the page's address, an element coming into view,
-//! the page's size, the system colour scheme and the clipboard.
+//! the page's size, the system colour scheme, clicks and focus
+//! outside an element, and the clipboard.
 //!
 //! Written by hand, in this one file: each is a few lines over `web_sys`,
 //! which the app already uses, so they add no dependency.
@@ -108,6 +109,38 @@ pub fn use_system_dark() -> ReadSignal<bool> {
         }
     });
     dark
+}
+
+/// Calls `on_outside` whenever the reader clicks, or moves focus, anywhere
+/// outside the element with the id `inside`: what closes a menu that is
+/// open.
+pub fn on_click_or_focus_outside(inside: &'static str, on_outside: impl Fn() + 'static) {
+    listen(document().into(), &["click", "focusin"], move |ev| {
+        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        if document()
+            .get_element_by_id(inside)
+            .is_some_and(|el| !el.contains(target.as_ref()))
+        {
+            on_outside();
+        }
+    });
+}
+
+/// Calls `on_event` for each of `events` on `target`, until the current
+/// owner is cleaned up. One callback serves every event, so each hook
+/// costs one closure however many events it hears.
+fn listen(target: web_sys::EventTarget, events: &'static [&'static str], on_event: impl Fn(web_sys::Event) + 'static) {
+    let callback = Closure::<dyn Fn(web_sys::Event)>::new(on_event);
+    for name in events {
+        let _ = target.add_event_listener_with_callback(name, callback.as_ref().unchecked_ref());
+    }
+    let held = SendWrapper::new((target, callback));
+    on_cleanup(move || {
+        let (target, callback) = held.take();
+        for name in events {
+            let _ = target.remove_event_listener_with_callback(name, callback.as_ref().unchecked_ref());
+        }
+    });
 }
 
 /// Copies text to the clipboard. The async Clipboard API needs a secure

@@ -23,7 +23,14 @@ fn today_iso() -> String {
     iso.chars().take(10).collect()
 }
 
-/// Buttons to copy a link, embed, cite and download, with a live status.
+/// One "Share" button that opens a menu to copy a link, embed, cite and
+/// download, with a live status beside it.
+///
+/// The menu is a disclosure: the button says whether it is open
+/// (`aria-expanded`) and which element it opens (`aria-controls`); its items
+/// stay plain buttons and links, reached with Tab or the arrow keys. Escape
+/// closes it and puts focus back on the button; so does choosing an item.
+/// A click or focus anywhere else closes it too.
 #[component]
 pub fn ShareBar() -> impl IntoView {
     let app = use_app();
@@ -31,8 +38,12 @@ pub fn ShareBar() -> impl IntoView {
     let panel = RwSignal::new(None::<Panel>);
     let dialog: NodeRef<html::Dialog> = NodeRef::new();
     let link_field: NodeRef<html::Textarea> = NodeRef::new();
+    let menu = Menu::new();
     let open = move |p: Panel| {
         panel.set(Some(p));
+        // Focus goes back to "Share" first: the dialog returns it to
+        // whatever had it, and the item that opened it is about to hide.
+        menu.close(true);
         if let Some(d) = dialog.get() {
             let _ = d.show_modal();
         }
@@ -51,26 +62,50 @@ pub fn ShareBar() -> impl IntoView {
         });
     };
     view! {
-        <section class="share-bar" aria-label="Share this view">
-            <button type="button" data-testid="copy-link" on:click=copy_link>
-                "Copy link"
+        <section id=BAR class="share-bar" aria-label="Share this view" on:keydown=move |ev| menu.on_key(&ev)>
+            <button
+                type="button"
+                id=BUTTON
+                class="share-toggle"
+                data-testid="share-menu-button"
+                aria-expanded=move || menu.open.get().to_string()
+                aria-controls=LIST
+                on:click=move |_| menu.open.update(|o| *o = !*o)
+            >
+                "Share"
+                <span class="caret" aria-hidden="true">
+                    "▾"
+                </span>
             </button>
-            <button type="button" data-testid="open-embed" on:click=move |_| open(Panel::Embed)>
-                "Embed…"
-            </button>
-            <button type="button" data-testid="open-cite" on:click=move |_| open(Panel::Cite)>
-                "Cite…"
-            </button>
-            <Show when=move || app.current.get() == View::Timeline>
-                <DownloadCsv />
-            </Show>
-            <Download
-                testid="download-json"
-                label="Download dataset (JSON)"
-                file=format!("pactline-dataset-{}.json", app.data.version)
-                mime="application/json"
-                content=move || export::dataset_json(app.data)
-            />
+            // Choosing an item closes the menu, after the item has done its
+            // work (the click reaches the menu after the item).
+            <div
+                id=LIST
+                class="share-menu"
+                data-testid="share-menu"
+                hidden=move || !menu.open.get()
+                on:click=move |_| menu.close(true)
+            >
+                <button type="button" data-testid="copy-link" on:click=copy_link>
+                    "Copy link"
+                </button>
+                <button type="button" data-testid="open-embed" on:click=move |_| open(Panel::Embed)>
+                    "Embed…"
+                </button>
+                <button type="button" data-testid="open-cite" on:click=move |_| open(Panel::Cite)>
+                    "Cite…"
+                </button>
+                <Show when=move || app.current.get() == View::Timeline>
+                    <DownloadCsv />
+                </Show>
+                <Download
+                    testid="download-json"
+                    label="Download dataset (JSON)"
+                    file=format!("pactline-dataset-{}.json", app.data.version)
+                    mime="application/json"
+                    content=move || export::dataset_json(app.data)
+                />
+            </div>
             <textarea node_ref=link_field class="visually-hidden" aria-hidden="true" tabindex="-1" readonly></textarea>
             <p class="share-status" role="status" aria-live="polite" data-testid="share-status">
                 {move || status.get()}
@@ -88,6 +123,103 @@ pub fn ShareBar() -> impl IntoView {
                 </form>
             </dialog>
         </section>
+    }
+}
+
+/// The share bar's id: focus or a click outside it closes the menu.
+const BAR: &str = "share-bar";
+
+/// The "Share" button's id: focus returns there when the menu closes.
+const BUTTON: &str = "share-button";
+
+/// The menu's id.
+const LIST: &str = "share-menu";
+
+/// The menu's items, in order: its buttons and download links.
+const ITEMS: &str = "#share-menu button, #share-menu a";
+
+/// The share menu: whether it is open, and how keys and focus move in it.
+#[derive(Clone, Copy)]
+struct Menu {
+    open: RwSignal<bool>,
+}
+
+impl Menu {
+    /// A closed menu that closes itself when the reader clicks or moves
+    /// focus outside the share bar.
+    fn new() -> Self {
+        let menu = Self {
+            open: RwSignal::new(false),
+        };
+        hooks::on_click_or_focus_outside(BAR, move || {
+            if menu.open.get_untracked() {
+                menu.close(false);
+            }
+        });
+        menu
+    }
+
+    /// Closes the menu; with `refocus`, puts focus back on its button, so a
+    /// keyboard reader continues from where the menu was.
+    fn close(self, refocus: bool) {
+        self.open.set(false);
+        if refocus {
+            focus(document().get_element_by_id(BUTTON));
+        }
+    }
+
+    /// Escape closes the menu. On the button, Down opens it at its first
+    /// item and Up at its last; on an item, the arrow keys, Home and End
+    /// move between items. Other keys (and arrows in the dialog's fields)
+    /// keep their usual meaning.
+    fn on_key(self, ev: &web_sys::KeyboardEvent) {
+        let key = ev.key();
+        if key == "Escape" {
+            if self.open.get_untracked() {
+                // Handled here, so the timeline does not also collapse its
+                // expanded event.
+                ev.prevent_default();
+                ev.stop_propagation();
+                self.close(true);
+            }
+            return;
+        }
+        let Ok(items) = document().query_selector_all(ITEMS) else {
+            return;
+        };
+        let Some(last) = items.length().checked_sub(1) else {
+            return;
+        };
+        let focused = document().active_element();
+        let on_button = focused.as_ref().is_some_and(|f| f.id() == BUTTON);
+        let current = (0..=last).find(|&i| items.item(i).as_ref() == focused.as_ref().map(AsRef::as_ref));
+        let next = match (key.as_str(), current) {
+            ("ArrowDown", Some(i)) => (i + 1).min(last),
+            ("ArrowUp", Some(i)) => i.saturating_sub(1),
+            ("Home", Some(_)) => 0,
+            ("End", Some(_)) => last,
+            ("ArrowDown", None) if on_button => 0,
+            ("ArrowUp", None) if on_button => last,
+            _ => return,
+        };
+        ev.prevent_default();
+        if current.is_none() {
+            // Opened from the button: show the items now rather than on
+            // Leptos's next update (which writes the same), so that one can
+            // take focus at once.
+            self.open.set(true);
+            if let Some(list) = document().get_element_by_id(LIST) {
+                let _ = list.remove_attribute("hidden");
+            }
+        }
+        focus(items.item(next).and_then(|n| n.dyn_into().ok()));
+    }
+}
+
+/// Moves focus to `el`, if there is one and it can take focus.
+fn focus(el: Option<web_sys::Element>) {
+    if let Some(el) = el.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
     }
 }
 

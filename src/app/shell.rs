@@ -6,6 +6,7 @@ use super::{
 };
 use crate::state::{Theme, View};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Header, view switcher, the current view, and the footer. In embed mode
 /// (`embed=1`) the header gives way to a small "Open in Pactline" link.
@@ -28,13 +29,17 @@ pub fn Shell() -> impl IntoView {
 
     view! {
         <div class="shell" class:embed=move || embed.get()>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <SkipLinks />
             <Show when=move || !embed.get()>
                 <header class="site-header">
                     <div class="brand">
                         <h1>"Pactline"</h1>
+                        // A phone shows the tagline's first words only.
                         <p class="tagline">
-                            "How the Microsoft–OpenAI partnership changed, from the 2019 exclusive deal to the 2026 amendment — every claim traced to its source."
+                            "How the Microsoft–OpenAI partnership changed"
+                            <span class="tagline-more">
+                                ", from the 2019 exclusive deal to the 2026 amendment — every claim traced to its source"
+                            </span> "."
                         </p>
                     </div>
                     <ThemeToggle />
@@ -53,24 +58,28 @@ pub fn Shell() -> impl IntoView {
                     </a>
                 </header>
             </Show>
-            <nav class="views" aria-label="Views">
-                {View::ALL
-                    .into_iter()
-                    .map(|v| {
-                        view! {
-                            <Link
-                                to=move |s| s.view = v
-                                class="view-link"
-                                testid=format!("nav-{}", v.id())
-                                current=Signal::derive(move || current.get() == v)
-                            >
-                                {v.label()}
-                            </Link>
-                        }
-                    })
-                    .collect_view()}
-            </nav>
-            <ShareBar />
+            // The view tabs and the share menu share one row, so a phone
+            // reaches content sooner.
+            <div class="view-bar">
+                <nav class="views" aria-label="Views">
+                    {View::ALL
+                        .into_iter()
+                        .map(|v| {
+                            view! {
+                                <Link
+                                    to=move |s| s.view = v
+                                    class="view-link"
+                                    testid=format!("nav-{}", v.id())
+                                    current=Signal::derive(move || current.get() == v)
+                                >
+                                    {v.label()}
+                                </Link>
+                            }
+                        })
+                        .collect_view()}
+                </nav>
+                <ShareBar />
+            </div>
             <Notices />
             <PrintHeader />
             <main id="main" tabindex="-1" data-testid="view" data-view=move || current.get().id()>
@@ -155,6 +164,49 @@ fn PrintSources() -> impl IntoView {
     }
 }
 
+/// Links past the header to the view's content and, on the timeline, to
+/// its filters: the first two Tab stops of the page. They move focus
+/// themselves, to the first event rather than the top of the view, and
+/// leave the address alone.
+#[component]
+fn SkipLinks() -> impl IntoView {
+    let current = use_app().current;
+    let timeline = move || current.get() == View::Timeline;
+    view! {
+        <a
+            class="skip-link"
+            href="#main"
+            data-testid="skip-to-content"
+            on:click=move |ev| skip_to(&ev, if timeline() { FIRST_EVENT } else { "#main" })
+        >
+            {move || if timeline() { "Skip to events" } else { "Skip to content" }}
+        </a>
+        <a
+            class="skip-link"
+            href="#search"
+            data-testid="skip-to-filters"
+            hidden=move || !timeline()
+            on:click=move |ev| skip_to(&ev, "#search")
+        >
+            "Skip to filters"
+        </a>
+    }
+}
+
+/// The first event's button, in the cards or the table.
+const FIRST_EVENT: &str = ".event-list .event-toggle";
+
+/// Moves focus to the first element `target` matches, or to the view when
+/// there is none (no event matches), instead of following the link.
+fn skip_to(ev: &web_sys::MouseEvent, target: &str) {
+    ev.prevent_default();
+    let found = document().query_selector(target).ok().flatten();
+    let el = found.or_else(|| document().get_element_by_id("main"));
+    if let Some(el) = el.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
 /// Switches between light and dark, overriding the system preference via
 /// `theme=` so an embed can match its blog.
 #[component]
@@ -178,7 +230,12 @@ fn ThemeToggle() -> impl IntoView {
                 app.edit(|s| s.theme = Some(next));
             }
         >
+            // The name stays "Dark theme" and aria-pressed says whether it is
+            // on; the words after it say the same to the eye.
             "Dark theme"
+            <span aria-hidden="true">
+                {move || if dark.get() { ": on" } else { ": off" }}
+            </span>
         </button>
     }
 }

@@ -88,10 +88,30 @@ async fn wait_for_theme_in_url(page: &Page, value: &str) -> Result<(), String> {
     .await
 }
 
+/// Fails unless the theme toggle says whether the dark theme is on, both to
+/// assistive technology (`aria-pressed`) and in the words it shows ("Dark
+/// theme: on" or "Dark theme: off"), as `dark` says it is.
+async fn expect_toggle_says(page: &Page, dark: bool) -> Result<(), String> {
+    let pressed = page.attr(TOGGLE, "aria-pressed").await?;
+    let expected = dark.to_string();
+    if pressed.as_deref() != Some(expected.as_str()) {
+        return Err(format!(
+            "{TOGGLE} has aria-pressed={pressed:?}, but the dark theme is {} (expected {expected:?})",
+            if dark { "on" } else { "off" }
+        ));
+    }
+    let shown = page.text(TOGGLE).await?;
+    let wanted = if dark { "Dark theme: on" } else { "Dark theme: off" };
+    if shown.trim() != wanted {
+        return Err(format!("{TOGGLE} reads {shown:?}, expected {wanted:?}"));
+    }
+    Ok(())
+}
+
 /// Fails unless the page, opened without `theme=`, follows a `system`
 /// (`"light"` or `"dark"`) colour scheme: the browser reports it for
 /// `prefers-color-scheme`, the page sets no `data-theme`, is painted in
-/// it, and the theme toggle's `aria-pressed` says whether it is dark.
+/// it, and the theme toggle says whether it is dark.
 async fn expect_follows_system(page: &Page, system: &str) -> Result<(), String> {
     page.open("").await?;
     let reported = page
@@ -111,14 +131,9 @@ async fn expect_follows_system(page: &Page, system: &str) -> Result<(), String> 
         return Err(format!("without theme= <html> has data-theme={forced}, expected none"));
     }
     expect_painted(page, system).await?;
-    let pressed = page.attr(TOGGLE, "aria-pressed").await?;
-    let expected = dark.to_string();
-    if pressed.as_deref() != Some(expected.as_str()) {
-        return Err(format!(
-            "{TOGGLE} has aria-pressed={pressed:?}, but the system is {system} (expected {expected:?})"
-        ));
-    }
-    Ok(())
+    expect_toggle_says(page, dark)
+        .await
+        .map_err(|e| format!("on a {system} system: {e}"))
 }
 
 /// On a light system (every engine's default here) the page without
@@ -193,21 +208,20 @@ pub async fn theme_follows_a_dark_system(page: &Page) -> Result<(), String> {
 }
 
 /// The theme toggle switches light to dark and back: `data-theme`, the
-/// page colours, its `aria-pressed` and `theme=` in the URL all follow.
+/// page colours, what the toggle says (its `aria-pressed` and its words)
+/// and `theme=` in the URL all follow.
 pub async fn theme_toggle_flips_theme_and_url(page: &Page) -> Result<(), String> {
     page.open("view=clauses&theme=light").await?;
     wait_for_theme(page, "light").await?;
-    for (theme, pressed) in [("dark", "true"), ("light", "false")] {
+    expect_toggle_says(page, false).await?;
+    for theme in ["dark", "light"] {
         page.click(TOGGLE).await?;
         wait_for_theme(page, theme).await?;
         wait_for_theme_in_url(page, theme).await?;
         expect_painted(page, theme).await?;
-        let actual = page.attr(TOGGLE, "aria-pressed").await?;
-        if actual.as_deref() != Some(pressed) {
-            return Err(format!(
-                "after switching to {theme}, {TOGGLE} has aria-pressed={actual:?}, expected {pressed:?}"
-            ));
-        }
+        expect_toggle_says(page, theme == "dark")
+            .await
+            .map_err(|e| format!("after switching to {theme}: {e}"))?;
     }
     let query = page.current_query().await?;
     if !query.split('&').any(|pair| pair == "view=clauses") {
@@ -217,8 +231,10 @@ pub async fn theme_toggle_flips_theme_and_url(page: &Page) -> Result<(), String>
 }
 
 /// On-screen controls that have no place on paper.
-const SCREEN_ONLY_LABELS: [&str; 11] = [
+const SCREEN_ONLY_LABELS: [&str; 13] = [
     "Skip to content",
+    "Skip to events",
+    "Skip to filters",
     // The timeline's layout switch, two buttons side by side.
     "Cards Table",
     "Copy link",

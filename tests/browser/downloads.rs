@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use crate::support::expect::expect_eq;
 use crate::support::oracle::{data, filtered_events};
 use crate::support::page::Page;
-use crate::support::steps::{DATASET_VERSION, EVENT, FETCH_TEXT, Fetched, script_result};
+use crate::support::steps::{DATASET_VERSION, EVENT, FETCH_TEXT, Fetched, open_share_menu, script_result};
 
 const DOWNLOAD_CSV: &str = r#"[data-testid="download-csv"]"#;
 const DOWNLOAD_JSON: &str = r#"[data-testid="download-json"]"#;
@@ -42,10 +42,11 @@ struct Download {
     text: String,
 }
 
-/// Clicks the download link `selector` and reads the file back from the
-/// `blob:` address the click gave the link.
+/// Clicks the download link `selector` in the share menu and reads the
+/// file back from the `blob:` address the click gave the link.
 async fn download(page: &Page, selector: &str) -> Result<Download, String> {
     page.execute_json(KEEP_DOWNLOAD_IN_PAGE, vec![json!(selector)]).await?;
+    open_share_menu(page).await?;
     page.click(selector).await?;
     let mut href = String::new();
     page.wait_until(&format!("`{selector}` links to a blob: URL"), async || {

@@ -1,7 +1,8 @@
 //! The app without a mouse: a walk from the search box through an event and
 //! its clause link to the clauses view and back, using only keys (and the
-//! browser's own Back), and a Tab walk that reaches every kind of control on
-//! the timeline.
+//! browser's own Back), a Tab walk that reaches every kind of control on
+//! the timeline, and the skip links that bring the first event, the filters
+//! and each view's content within a few keys of the page's load.
 
 use pactline::data;
 use serde::Deserialize;
@@ -136,6 +137,91 @@ pub async fn tab_reaches_every_timeline_control(page: &Page) -> Result<(), Strin
     Err(format!(
         "{MAX_TABS} Tabs never reached {unreached:?}; focus went through {path:?}"
     ))
+}
+
+/// "Skip to events", the first skip link on the timeline.
+const SKIP_TO_CONTENT: &str = r#"a[data-testid="skip-to-content"]"#;
+
+/// "Skip to filters", the timeline's second skip link.
+const SKIP_TO_FILTERS: &str = r#"a[data-testid="skip-to-filters"]"#;
+
+/// The most key presses the first event may be from the page's load.
+const MAX_PRESSES_TO_FIRST_EVENT: usize = 5;
+
+/// From the page's load, a reader reaches the first event's button in at
+/// most [`MAX_PRESSES_TO_FIRST_EVENT`] key presses, pressing Tab and Enter
+/// on a skip link that names the events. "Skip to filters" lands in the
+/// search box; on the other views "Skip to content" lands on the view.
+pub async fn skip_links_reach_first_event_filters_and_content(page: &Page) -> Result<(), String> {
+    let all = TimelineOracle::for_query("view=timeline");
+    let first = all.ids().first().copied().ok_or("the timeline has no events")?;
+    let target = event_toggle(first);
+
+    page.open("view=timeline").await?;
+    page.wait_for(EVENT_TOGGLE).await?;
+    let mut presses = Vec::new();
+    loop {
+        let focus = focused(page, &[&target, SKIP_TO_CONTENT]).await?;
+        if focus.matches[0] {
+            break;
+        }
+        if presses.len() == MAX_PRESSES_TO_FIRST_EVENT {
+            return Err(format!(
+                "{MAX_PRESSES_TO_FIRST_EVENT} key presses from the page's load ({presses:?}) left focus on {:?}, \
+                 not on the first event's button `{target}`",
+                focus.name
+            ));
+        }
+        let key = if focus.matches[1] {
+            expect_eq(
+                "the timeline's first skip link",
+                page.text(SKIP_TO_CONTENT).await?,
+                "Skip to events".into(),
+            )?;
+            "Enter"
+        } else {
+            "Tab"
+        };
+        page.press(key).await?;
+        presses.push(key);
+    }
+    expect_eq(
+        "the keys from the page's load to the first event",
+        presses,
+        vec!["Tab", "Enter"],
+    )?;
+
+    page.open("view=timeline").await?;
+    page.wait_for(EVENT_TOGGLE).await?;
+    tab_until_focused(page, SKIP_TO_FILTERS).await?;
+    page.press("Enter").await?;
+    wait_for_focus(page, SEARCH).await?;
+
+    for view in ["clauses", "sources"] {
+        page.open(&format!("view={view}")).await?;
+        page.press("Tab").await?;
+        wait_for_focus(page, SKIP_TO_CONTENT).await?;
+        expect_eq(
+            &format!("the {view} view's skip link"),
+            link_text(page).await?,
+            "Skip to content".into(),
+        )?;
+        page.press("Enter").await?;
+        wait_for_focus(page, "main#main").await?;
+    }
+    Ok(())
+}
+
+/// What the first skip link says. Its text content, not its rendered
+/// text: a skip link shows only while it has focus, which a headless
+/// Firefox window without system focus does not show.
+async fn link_text(page: &Page) -> Result<String, String> {
+    evaluate(
+        page,
+        "return document.querySelector(arguments[0]).textContent.trim();",
+        vec![SKIP_TO_CONTENT.into()],
+    )
+    .await
 }
 
 /// Presses Tab until the element matching `css` has focus, at most

@@ -67,6 +67,12 @@ const NO_PRINT: (Engine, &str) = (
     "WebKitWebDriver 2.50 has no WebDriver Print command (\"Unknown command: /session/{id}/print\")",
 );
 
+/// Why WebKit cannot run the touch-screen scenario.
+const NO_TOUCH: (Engine, &str) = (
+    Engine::Webkit,
+    "WebKitGTK reports a coarse pointer only with a touch screen plugged in, and MiniBrowser has no switch to pretend one",
+);
+
 /// Why Firefox and WebKit do not run the HTML check: the markup is built by
 /// the same wasm on every engine, so one engine's stands for all. The three
 /// engines' serialised documents were compared when the check was written
@@ -118,6 +124,7 @@ pub fn all() -> Vec<Scenario> {
         scenario!(checks::sources_count_headline_claims_and_list_reports),
         scenario!(keyboard::keyboard_only_walk_from_search_to_clause_and_back),
         scenario!(keyboard::tab_reaches_every_timeline_control),
+        scenario!(keyboard::skip_links_reach_first_event_filters_and_content),
         scenario!(offline::unvisited_deep_link_filters_offline),
         scenario!(offline::new_deploy_replaces_cached_one),
         scenario!(offline::single_file_works_from_disk),
@@ -129,6 +136,7 @@ pub fn all() -> Vec<Scenario> {
         scenario!(share_dialog::embed_dialog_gives_snippets_for_the_view),
         scenario!(share_dialog::cite_dialog_names_version_and_today),
         scenario!(share_dialog::copy_link_gives_the_view_link),
+        scenario!(share_dialog::share_menu_opens_by_keyboard_and_closes_with_escape_or_outside),
         scenario!(a11y::timeline_light_meets_wcag),
         scenario!(a11y::timeline_dark_meets_wcag),
         scenario!(a11y::timeline_table_light_meets_wcag),
@@ -154,6 +162,9 @@ pub fn all() -> Vec<Scenario> {
         scenario!(responsive::tablet_768x1024_has_no_sideways_scroll),
         scenario!(responsive::desktop_1440x900_has_no_sideways_scroll),
         scenario!(responsive::clause_scoreboard_scrolls_inside_itself_on_a_phone),
+        scenario!(responsive::phone_360x740_shows_content_in_the_first_screen),
+        scenario!(responsive::zoom_200_percent_has_no_sideways_scroll),
+        scenario!(responsive::touch_screen_hides_keyboard_hints, unsupported: NO_TOUCH),
         scenario!(appearance::theme_follows_system_unless_set_in_url),
         scenario!(appearance::theme_follows_a_dark_system),
         scenario!(appearance::theme_toggle_flips_theme_and_url),

@@ -1,8 +1,10 @@
-//! Responsive layout (issue 7): at phone, tablet and desktop sizes no view
-//! makes the page scroll sideways, and the clause scoreboard scrolls inside
-//! itself instead. Every view at every size is saved as a screenshot,
+//! Responsive layout (issue 7): at phone, tablet and desktop sizes, and at
+//! 200% zoom, no view makes the page scroll sideways, and the clause
+//! scoreboard scrolls inside itself instead. On a phone every view shows
+//! its first content in the first screen (issue 15). Every view at every
+//! size is saved as a screenshot,
 //! `test-artifacts/screenshots/<engine>-<view>-<w>x<h>.png`, for a human
-//! look.
+//! look. On a touch screen the keyboard hints give way.
 //!
 //! The window is sized so its viewport has the wanted size. Firefox's and
 //! WebKit's windows cannot get as narrow as a phone (about 450–500 px at
@@ -11,6 +13,8 @@
 
 use serde::Deserialize;
 
+use crate::support::engines::{Engine, ExtraSettings};
+use crate::support::other_browser::{BrowserSettings, firefox_pref, in_other_browser};
 use crate::support::page::Page;
 use crate::support::views::{ViewCase, open_case, views};
 
@@ -222,6 +226,72 @@ pub async fn desktop_1440x900_has_no_sideways_scroll(page: &Page) -> Result<(), 
     expect_no_sideways_scroll(page, 1440, 900).await
 }
 
+/// At 200% zoom a 1440×900 screen lays pages out as a 720×450 one does
+/// (CSS pixels double in size, so half as many fit): no view scrolls
+/// sideways there either.
+pub async fn zoom_200_percent_has_no_sideways_scroll(page: &Page) -> Result<(), String> {
+    expect_no_sideways_scroll(page, 720, 450).await
+}
+
+/// Each view's first content, and the element that shows it: the first
+/// event on the timeline, the scoreboard of every version on the clauses
+/// view, the first source on the sources view.
+const FIRST_CONTENT: [(&str, &str); 3] = [
+    ("timeline", r#"[data-testid="event"]"#),
+    ("clauses", r#"[data-testid="scoreboard"]"#),
+    ("sources", r#"[data-testid="source"]"#),
+];
+
+/// The top edge of the first element matching `arguments[0]`, in CSS
+/// pixels from the top of the viewport, with the page scrolled to the top;
+/// `null` if nothing matches.
+const TOP_EDGE: &str = "window.scrollTo(0, 0);     const el = document.querySelector(arguments[0]);     return el ? el.getBoundingClientRect().top : null;";
+
+/// On a phone (360×740) every view opens with its first content inside the
+/// first screen, not below the header and controls: the first event's top
+/// edge, the scoreboard's, the first source's. The measured edges are kept
+/// in `test-artifacts/measurements/<engine>-first-screen-360x740.txt`.
+pub async fn phone_360x740_shows_content_in_the_first_screen(page: &Page) -> Result<(), String> {
+    const PHONE: (u32, u32) = (360, 740);
+    let viewport = prepare_viewport(page, PHONE.0, PHONE.1).await?;
+    let cases = views();
+    let mut measured = Vec::new();
+    let mut problems = Vec::new();
+    for (name, first) in FIRST_CONTENT {
+        let case = cases
+            .iter()
+            .find(|case| case.name == name)
+            .ok_or_else(|| format!("no {name} view case"))?;
+        let top = at_size(page, viewport, case, PHONE, async || {
+            page.wait_for(first).await?;
+            page.execute_json(TOP_EDGE, vec![first.into()]).await
+        })
+        .await?;
+        let top = top
+            .as_f64()
+            .ok_or_else(|| format!("{name}: no `{first}` to measure ({top})"))?;
+        measured.push(format!("{name}: `{first}` top edge {top:.0}px of {}", PHONE.1));
+        if top >= f64::from(PHONE.1) {
+            problems.push(format!(
+                "{name}: `{first}` starts at {top:.0}px, below the first screen"
+            ));
+        }
+    }
+    leave_viewport(page, viewport).await?;
+    let file = crate::support::artifacts_dir("measurements")?
+        .join(format!("{}-first-screen-360x740.txt", page.engine().name()));
+    std::fs::write(&file, measured.join("\n") + "\n").map_err(|e| format!("writing {}: {e}", file.display()))?;
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "[{}] at 360×740: {}",
+            page.engine().name(),
+            problems.join("; ")
+        ))
+    }
+}
+
 /// On a phone the clause scoreboard, wider than the screen, scrolls inside its
 /// own `.scoreboard-scroll` box (which can be scrolled), while the page does not.
 pub async fn clause_scoreboard_scrolls_inside_itself_on_a_phone(page: &Page) -> Result<(), String> {
@@ -268,4 +338,99 @@ pub async fn clause_scoreboard_scrolls_inside_itself_on_a_phone(page: &Page) -> 
         ));
     }
     Ok(())
+}
+
+/// A browser on `engine` whose main pointer is coarse and cannot hover,
+/// as on a phone; WebKitGTK takes this from the devices plugged in, and
+/// has no switch for it.
+fn touch_screen(engine: Engine) -> Result<BrowserSettings, String> {
+    let settings = match engine {
+        // Blink's own settings for what `pointer` and `hover` report:
+        // coarse (2) and none (1).
+        Engine::Chromium => ExtraSettings {
+            args: vec!["--blink-settings=primaryPointerType=2,primaryHoverType=1".into()],
+            ..ExtraSettings::default()
+        },
+        // Firefox's pointer capabilities, as bits: coarse (1), no fine
+        // pointer (2), no hover (4).
+        Engine::Firefox => ExtraSettings {
+            prefs: firefox_pref("ui.primaryPointerCapabilities", 1),
+            ..ExtraSettings::default()
+        },
+        Engine::Webkit => return Err("WebKitGTK has no switch for a touch screen".into()),
+    };
+    Ok(BrowserSettings {
+        label: "touch-screen",
+        settings,
+        ..BrowserSettings::default()
+    })
+}
+
+/// The keyboard hints ("Press / to search…", "or press n / p").
+const HINT: &str = ".hint";
+
+/// The views that show a keyboard hint.
+const HINTED: [&str; 2] = ["view=timeline", "view=clauses"];
+
+/// How many keyboard hints the page shows (not hidden by its styles).
+async fn hints_shown(page: &Page) -> Result<usize, String> {
+    let shown = page
+        .execute_json(
+            "return [...document.querySelectorAll(arguments[0])].filter((el) => el.getClientRects().length > 0).length;",
+            vec![HINT.into()],
+        )
+        .await?;
+    shown
+        .as_u64()
+        .map(|n| n as usize)
+        .ok_or_else(|| format!("counting the shown hints gave {shown}"))
+}
+
+/// On a touch screen (a coarse pointer that cannot hover) the keyboard
+/// hints are hidden on the timeline and the clauses view; with a mouse
+/// they show.
+pub async fn touch_screen_hides_keyboard_hints(page: &Page) -> Result<(), String> {
+    for query in HINTED {
+        page.open(query).await?;
+        page.wait_for(HINT).await?;
+        if hints_shown(page).await? == 0 {
+            return Err(format!("{query}: with a mouse no keyboard hint shows"));
+        }
+    }
+    let touch = touch_screen(page.engine())?;
+    in_other_browser(page, &touch, async |page: &Page| {
+        let coarse = page
+            .execute_json(
+                "return matchMedia('(hover: none) and (pointer: coarse)').matches;",
+                vec![],
+            )
+            .await?;
+        if coarse != serde_json::json!(true) {
+            return Err(format!(
+                "[{}] test set-up: the touch browser does not report a coarse pointer without hover",
+                page.engine().name()
+            ));
+        }
+        for query in HINTED {
+            page.open(query).await?;
+            page.wait_for(HINT).await?;
+            let shown = hints_shown(page).await?;
+            if shown > 0 {
+                return Err(format!(
+                    "[{}] {query}: {shown} keyboard hint(s) show on a touch screen",
+                    page.engine().name()
+                ));
+            }
+        }
+        let errors = page.take_errors().await?;
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(format!(
+                "[{}] page errors on the touch screen: {errors:?}",
+                page.engine().name()
+            ))
+        }
+    })
+    .await
 }

@@ -1,6 +1,7 @@
-//! The share bar and its dialog: "Embed…" gives both embed snippets for
+//! The share menu and its dialog: "Embed…" gives both embed snippets for
 //! the view, "Cite…" a citation naming the dataset version and today, and
-//! "Copy link" the link to the view.
+//! "Copy link" the link to the view. Each is chosen as a reader does, from
+//! the menu that "Share" opens.
 //!
 //! Every expected value is pinned to the query the scenario opened, never
 //! read back from the page's own address: the page's URL state must be that
@@ -14,7 +15,9 @@ use serde_json::json;
 use crate::support::expect::{expect_eq, query_of};
 use crate::support::oracle::{data, view_state, with_embed};
 use crate::support::page::Page;
-use crate::support::steps::DATASET_VERSION;
+use crate::support::steps::{
+    DATASET_VERSION, EVENT, EVENT_COUNT, SHARE_BUTTON, SHARE_MENU_OPEN, open_share_menu, wait_for_focus,
+};
 
 const OPEN_EMBED: &str = r#"[data-testid="open-embed"]"#;
 const OPEN_CITE: &str = r#"[data-testid="open-cite"]"#;
@@ -104,8 +107,10 @@ fn expect_link_to(page: &Page, what: &str, link: &str, query: &str) -> Result<()
     )
 }
 
-/// Opens the share dialog with `button` and waits until it is open.
+/// Opens the share dialog with `button` in the share menu and waits until
+/// it is open.
 async fn open_dialog(page: &Page, button: &str) -> Result<(), String> {
+    open_share_menu(page).await?;
     page.click(button).await?;
     page.wait_for(DIALOG_OPEN).await
 }
@@ -154,7 +159,10 @@ pub async fn embed_dialog_gives_snippets_for_the_view(page: &Page) -> Result<(),
     page.wait_until("the share dialog has closed", async || {
         Ok(page.count(DIALOG_OPEN).await? == 0)
     })
-    .await
+    .await?;
+    // The item that opened the dialog hid with the menu: focus returns to
+    // "Share", not to the top of the page.
+    wait_for_focus(page, SHARE_BUTTON).await
 }
 
 /// Today in the browser, `YYYY-MM-DD`, in the reader's time zone.
@@ -211,6 +219,7 @@ if (clipboard && typeof clipboard.writeText === "function") {
 pub async fn copy_link_gives_the_view_link(page: &Page) -> Result<(), String> {
     page.open(COPY_LINK_QUERY).await?;
     page.execute_json(SPY_ON_CLIPBOARD, vec![]).await?;
+    open_share_menu(page).await?;
     page.click(COPY_LINK).await?;
     let mut status = String::new();
     page.wait_until("the share status says something", async || {
@@ -237,4 +246,82 @@ pub async fn copy_link_gives_the_view_link(page: &Page) -> Result<(), String> {
             "the share status should be {COPIED:?} or {COPY_FALLBACK:?} and the link, got {status:?}"
         ))
     }
+}
+
+/// The share menu's items, in order, on the timeline.
+const MENU_ITEMS: [&str; 5] = [
+    COPY_LINK,
+    OPEN_EMBED,
+    OPEN_CITE,
+    r#"[data-testid="download-csv"]"#,
+    r#"[data-testid="download-json"]"#,
+];
+
+/// Fails unless the share menu is closed: hidden, and its button says so.
+async fn expect_menu_closed(page: &Page) -> Result<(), String> {
+    page.wait_until("the share menu has closed", async || {
+        Ok(page.count(SHARE_MENU_OPEN).await? == 0)
+    })
+    .await?;
+    let expanded = page.attr(SHARE_BUTTON, "aria-expanded").await?;
+    expect_eq(
+        "the closed share button's aria-expanded",
+        expanded.as_deref(),
+        Some("false"),
+    )
+}
+
+/// "Share" is one button that opens a menu holding copy link, embed, cite
+/// and both downloads: it names the menu it controls and says whether it
+/// is open; Down on it opens the menu at its first item, the arrow keys,
+/// Home and End move between items, Tab moves on to the next, Escape
+/// closes the menu and puts focus back on "Share"; a click elsewhere
+/// closes it too.
+pub async fn share_menu_opens_by_keyboard_and_closes_with_escape_or_outside(page: &Page) -> Result<(), String> {
+    page.open("view=timeline").await?;
+    page.wait_for(EVENT).await?;
+    let controls = page.attr(SHARE_BUTTON, "aria-controls").await?.unwrap_or_default();
+    let menu = format!("#{controls}");
+    expect_eq(
+        "the menu \"Share\" controls",
+        page.count(&format!("{menu}[data-testid=\"share-menu\"]")).await?,
+        1,
+    )?;
+    for item in MENU_ITEMS {
+        expect_eq(
+            &format!("{item} inside the share menu"),
+            page.count(&format!("{menu} {item}")).await?,
+            1,
+        )?;
+    }
+    expect_menu_closed(page).await?;
+
+    page.click(SHARE_BUTTON).await?;
+    page.wait_for(SHARE_MENU_OPEN).await?;
+    page.press("Escape").await?;
+    expect_menu_closed(page).await?;
+    wait_for_focus(page, SHARE_BUTTON).await?;
+
+    page.press("ArrowDown").await?;
+    wait_for_focus(page, MENU_ITEMS[0]).await?;
+    page.wait_for(SHARE_MENU_OPEN).await?;
+    for (key, item) in [
+        ("ArrowDown", MENU_ITEMS[1]),
+        ("End", MENU_ITEMS[4]),
+        ("ArrowUp", MENU_ITEMS[3]),
+        ("Home", MENU_ITEMS[0]),
+        ("Tab", MENU_ITEMS[1]),
+    ] {
+        page.press(key).await?;
+        wait_for_focus(page, item)
+            .await
+            .map_err(|e| format!("after {key}: {e}"))?;
+    }
+    page.press("Escape").await?;
+    expect_menu_closed(page).await?;
+    wait_for_focus(page, SHARE_BUTTON).await?;
+
+    open_share_menu(page).await?;
+    page.click(EVENT_COUNT).await?;
+    expect_menu_closed(page).await
 }

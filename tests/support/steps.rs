@@ -29,6 +29,12 @@ pub const URL_NOTICE: &str = r#"[data-testid="url-notice"]"#;
 /// The footer's dataset version.
 pub const DATASET_VERSION: &str = r#"[data-testid="dataset-version"]"#;
 
+/// The "Share" button, which opens the share menu.
+pub const SHARE_BUTTON: &str = r#"[data-testid="share-menu-button"]"#;
+
+/// The share menu, once it is open.
+pub const SHARE_MENU_OPEN: &str = r#"[data-testid="share-menu"]:not([hidden])"#;
+
 /// The view root, which names the current view in `data-view`.
 pub const VIEW: &str = r#"[data-testid="view"]"#;
 
@@ -107,6 +113,20 @@ pub async fn wait_for_focus(page: &Page, css: &str) -> Result<(), String> {
         Ok(page.execute_json(script, vec![serde_json::json!(css)]).await? == serde_json::json!(true))
     })
     .await
+}
+
+/// Opens the share menu as a reader does, by clicking "Share", and waits
+/// until it shows and its button says it is open: copy link, embed, cite
+/// and the downloads are in there.
+pub async fn open_share_menu(page: &Page) -> Result<(), String> {
+    page.click(SHARE_BUTTON).await?;
+    page.wait_for(SHARE_MENU_OPEN).await?;
+    let expanded = page.attr(SHARE_BUTTON, "aria-expanded").await?;
+    expect_eq(
+        "the open share button's aria-expanded",
+        expanded.as_deref(),
+        Some("true"),
+    )
 }
 
 /// Waits until event `id` is expanded: its toggle says so, its body shows
