@@ -9,6 +9,7 @@
 
 mod checks;
 mod clauses;
+mod embed;
 mod hooks;
 mod keys;
 mod share;

@@ -2,7 +2,8 @@
 
 use super::hooks;
 use super::{
-    clauses::ClausesView, share::ShareBar, sources::SourcesView, timeline::TimelineView, use_app, widgets::Link,
+    clauses::ClausesView, embed::PresetView, share::ShareBar, sources::SourcesView, timeline::TimelineView, use_app,
+    widgets::Link,
 };
 use crate::state::{Theme, View};
 use leptos::prelude::*;
@@ -14,6 +15,8 @@ use wasm_bindgen::JsCast;
 pub fn Shell() -> impl IntoView {
     let app = use_app();
     let embed = Memo::new(move |_| app.view.with(|s| s.embed));
+    // A preset shows only in an embed: opened full size, it is the view.
+    let preset = Memo::new(move |_| app.view.with(|s| s.preset.filter(|_| s.embed)));
     let current = app.current;
 
     // The theme lives on <html> so the page background follows it too.
@@ -59,8 +62,8 @@ pub fn Shell() -> impl IntoView {
                 </header>
             </Show>
             // The view tabs and the share menu share one row, so a phone
-            // reaches content sooner.
-            <div class="view-bar">
+            // reaches content sooner. A preset embed has no controls.
+            <div class="view-bar" class:hidden=move || preset.get().is_some()>
                 <nav class="views" aria-label="Views">
                     {View::ALL
                         .into_iter()
@@ -83,10 +86,11 @@ pub fn Shell() -> impl IntoView {
             <Notices />
             <PrintHeader />
             <main id="main" tabindex="-1" data-testid="view" data-view=move || current.get().id()>
-                {move || match current.get() {
-                    View::Timeline => view! { <TimelineView /> }.into_any(),
-                    View::Clauses => view! { <ClausesView /> }.into_any(),
-                    View::Sources => view! { <SourcesView /> }.into_any(),
+                {move || match (preset.get(), current.get()) {
+                    (Some(preset), _) => view! { <PresetView preset /> }.into_any(),
+                    (None, View::Timeline) => view! { <TimelineView /> }.into_any(),
+                    (None, View::Clauses) => view! { <ClausesView /> }.into_any(),
+                    (None, View::Sources) => view! { <SourcesView /> }.into_any(),
                 }}
             </main>
             <PrintSources />

@@ -14,7 +14,7 @@ use serde_json::json;
 
 use crate::support::axe::{AxeReport, AxeResult, AxeRules, Cleared, WCAG_TAGS, run_axe};
 use crate::support::page::Page;
-use crate::support::views::{open_case, views};
+use crate::support::views::{open_case, presets, views};
 
 /// axe-core's rules about page structure (tagged best practice, so not in
 /// [`WCAG_TAGS`]): content sits in landmarks, there is one main, banner and
@@ -197,6 +197,32 @@ pub async fn clauses_inline_light_meet_wcag(page: &Page) -> Result<(), String> {
 /// violation.
 pub async fn clauses_inline_dark_meet_wcag(page: &Page) -> Result<(), String> {
     expect_no_wcag_violations(page, "clauses-inline", "dark").await
+}
+
+/// Every embed preset, light then dark, has no WCAG 2.2 A/AA violation and
+/// no incomplete result nobody cleared.
+pub async fn presets_meet_wcag(page: &Page) -> Result<(), String> {
+    let mut problems = Vec::new();
+    for case in presets() {
+        for theme in ["light", "dark"] {
+            let variant = format!("&theme={theme}");
+            open_case(page, &case, &variant).await?;
+            scroll_to_top(page).await?;
+            let found = report_problems(&run_axe(page, AxeRules::Tagged(&WCAG_TAGS), CLEARED_INCOMPLETE).await?);
+            if !found.is_empty() {
+                problems.push(format!("{}{variant}: {}", case.query, found.join("; ")));
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "[{}] axe WCAG 2.2 A/AA: {}",
+            page.engine().name(),
+            problems.join(" | ")
+        ))
+    }
 }
 
 /// The sources view, light, full page and embedded, has no WCAG 2.2 A/AA

@@ -20,6 +20,7 @@ mod harness;
 mod html_validity;
 mod keyboard;
 mod offline;
+mod presets;
 mod responsive;
 mod share_dialog;
 mod shell;
@@ -131,6 +132,8 @@ pub fn all() -> Vec<Scenario> {
         scenario!(embed::embed_script_grows_iframe_to_content),
         scenario!(embed::embed_ignores_hostile_height_messages),
         scenario!(embed::embed_fits_320px_column),
+        scenario!(presets::presets_embed_both_ways_within_their_height),
+        scenario!(presets::the_fallback_shows_when_the_script_never_runs),
         scenario!(downloads::csv_download_holds_the_filtered_events),
         scenario!(downloads::json_download_is_the_dataset_with_its_version),
         scenario!(share_dialog::embed_dialog_gives_snippets_for_the_view),
@@ -149,6 +152,7 @@ pub fn all() -> Vec<Scenario> {
         scenario!(a11y::clauses_inline_dark_meet_wcag),
         scenario!(a11y::sources_light_meet_wcag),
         scenario!(a11y::sources_dark_meet_wcag),
+        scenario!(a11y::presets_meet_wcag),
         scenario!(a11y::axe_reports_planted_violations),
         scenario!(a11y::views_have_landmarks_and_one_h1),
         scenario!(a11y::event_count_is_a_live_status),

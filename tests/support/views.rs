@@ -49,6 +49,34 @@ pub fn views() -> Vec<ViewCase> {
     ]
 }
 
+/// Every embed preset on real data, embedded (`embed=1`): the accessibility
+/// checks run on each.
+pub fn presets() -> Vec<ViewCase> {
+    let data = pactline::data::builtin();
+    let event = expanded_event_id();
+    let conflict = data.conflicts.first().map_or("", |c| c.id);
+    [
+        ("preset-event", format!("view=timeline&preset=event&event={event}")),
+        (
+            "preset-clause",
+            "view=clauses&preset=clause&clause=compute-rofr".to_string(),
+        ),
+        ("preset-scoreboard", "view=clauses&preset=scoreboard".to_string()),
+        (
+            "preset-conflict",
+            format!("view=sources&preset=conflict&conflict={conflict}"),
+        ),
+        ("preset-range", "view=timeline&preset=range&party=amazon".to_string()),
+    ]
+    .into_iter()
+    .map(|(name, query)| ViewCase {
+        name,
+        ready: format!(r#"[data-testid="preset"][data-preset="{}"]"#, &name["preset-".len()..]),
+        query: format!("{query}&embed=1"),
+    })
+    .collect()
+}
+
 /// The event shown expanded: the first with the most to show (a key figure,
 /// a conflict, clause changes and a public report that contradicts it), so
 /// its body has every kind of content.

@@ -10,7 +10,7 @@ use crate::compare::{self, ClauseComparison, Summary};
 use crate::state::{DiffMode, Side};
 use leptos::prelude::*;
 use row::ClauseRow;
-pub use scoreboard::{Scoreboard, VersionHeaders};
+pub use scoreboard::{ClauseAcross, Scoreboard, VersionHeaders};
 
 /// The clauses view.
 #[component]

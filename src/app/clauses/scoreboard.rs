@@ -142,12 +142,9 @@ fn ScoreCell(clause: &'static Clause, cell: Cell, previous: Option<&'static Agre
                 anchor=format!("clause-{id}")
             >
                 <span class="visually-hidden">{spoken}</span>
-                // The symbol shares its element with the word (which a phone
-                // hides), so contrast checks read it as text.
-                <span class="score-step" aria-hidden="true">
-                    {cell.step.icon()}
-                    <span class="score-step-label">{format!(" {}", cell.step.label())}</span>
-                </span>
+                // Symbol and word in one text, so contrast checks read them
+                // together.
+                <span class="score-step" aria-hidden="true">{format!("{} {}", cell.step.icon(), cell.step.label())}</span>
                 <span class="score-term" aria-hidden="true">{short}</span>
                 {since.map(|s| view! { <span class="score-since" aria-hidden="true">{s}</span> })}
                 {cell

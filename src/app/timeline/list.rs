@@ -240,14 +240,8 @@ fn SortHeader(sort: Sort, label: &'static str) -> impl IntoView {
                     })
                 }
             >
+                // The arrow is drawn by CSS from `aria-sort`.
                 {label}
-                <span class="sort-mark" aria-hidden="true">
-                    {move || match state.get() {
-                        Some(Order::Asc) => " ▲",
-                        Some(Order::Desc) => " ▼",
-                        None => " ↕",
-                    }}
-                </span>
             </button>
         </th>
     }

@@ -11,6 +11,8 @@ mod event;
 mod filters;
 mod list;
 
+pub use event::EventRow;
+
 use super::use_app;
 use crate::filter;
 use crate::text;
