@@ -7,6 +7,7 @@
 //! the URL and the screen can never disagree. Back and Forward re-read the
 //! URL on `popstate`.
 
+mod builder;
 mod checks;
 mod clauses;
 mod embed;

@@ -1,4 +1,5 @@
-//! Links, embed snippets and citations for the current view.
+//! Links to the current view, and where readers report errors. (Embed
+//! snippets are in `embed`, citations in `cite`.)
 
 use crate::state::ViewState;
 
@@ -41,43 +42,6 @@ pub fn link(href: &str, state: &ViewState) -> String {
         ..state.clone()
     };
     format!("{}{}", page_url(href), state.to_query())
-}
-
-/// The two ways to embed `state` in a blog post: the script snippet (a
-/// placeholder element plus `embed.js`, which sizes the iframe to its
-/// content), and a plain iframe that works without any script.
-pub fn embed_snippets(href: &str, state: &ViewState) -> (String, String) {
-    let state = &state.without_extra();
-    let query = ViewState {
-        embed: false,
-        ..state.clone()
-    }
-    .to_query();
-    let folder = folder_url(href);
-    let script = format!(
-        "<div data-pactline=\"{}\"></div>\n<script src=\"{}embed.js\" async></script>",
-        escape_html(&query),
-        escape_html(folder)
-    );
-    let framed = ViewState {
-        embed: true,
-        ..state.clone()
-    }
-    .to_query();
-    let iframe = format!(
-        "<iframe src=\"{}\" title=\"Pactline: the Microsoft–OpenAI partnership\" width=\"100%\" height=\"640\" style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe>",
-        escape_html(&format!("{}{framed}", page_url(href)))
-    );
-    (script, iframe)
-}
-
-/// A citation for the current view: title, dataset version, link and the
-/// date accessed (`YYYY-MM-DD`).
-pub fn citation(href: &str, state: &ViewState, version: &str, accessed: &str) -> String {
-    format!(
-        "Pactline: the Microsoft–OpenAI partnership, 2019–2026 (dataset version {version}). {}. Accessed {accessed}.",
-        link(href, &state.without_extra())
-    )
 }
 
 /// Where readers send corrections: the `mailto:` or `https://` address in

@@ -1,7 +1,8 @@
 //! Sharing the current view: copy link, embed snippets, citation, and
 //! downloads; and, when embedded, telling the host page how tall we are.
 
-use super::{AppState, hooks, use_app};
+use super::builder::{CitePanel, EmbedBuilder};
+use super::{hooks, use_app};
 use crate::export;
 use crate::filter;
 use crate::share;
@@ -15,12 +16,6 @@ use wasm_bindgen::JsCast;
 enum Panel {
     Embed,
     Cite,
-}
-
-/// Today as `YYYY-MM-DD`, for "accessed" dates.
-fn today_iso() -> String {
-    let iso: String = js_sys::Date::new_0().to_iso_string().into();
-    iso.chars().take(10).collect()
 }
 
 /// One "Share" button that opens a menu to copy a link, embed, cite and
@@ -111,7 +106,7 @@ pub fn ShareBar() -> impl IntoView {
             </p>
             <dialog node_ref=dialog class="share-dialog" aria-labelledby="share-title" data-testid="share-dialog">
                 {move || match panel.get() {
-                    Some(Panel::Embed) => view! { <EmbedPanel app /> }.into_any(),
+                    Some(Panel::Embed) => view! { <EmbedBuilder app /> }.into_any(),
                     Some(Panel::Cite) => view! { <CitePanel app /> }.into_any(),
                     None => ().into_any(),
                 }}
@@ -222,64 +217,27 @@ fn focus(el: Option<web_sys::Element>) {
     }
 }
 
-/// The two embed snippets for the current view.
+/// A read-only text field with a copy button; the text may change while
+/// the field shows (the embed builder's choices).
 #[component]
-fn EmbedPanel(app: AppState) -> impl IntoView {
-    let (script, iframe) = share::embed_snippets(&hooks::location_href(), &app.view.get_untracked());
-    // From a file on disk, addresses point at that file: say so rather than
-    // hand out snippets that only work on this computer.
-    let local = hooks::opened_from_file();
-    view! {
-        <h2 id="share-title">"Embed this view"</h2>
-        {local
-            .then(|| {
-                view! {
-                    <p class="note">
-                        "This copy of Pactline was opened from a file, so these snippets point at that file. Publish the "
-                        <code>"dist/"</code>
-                        " folder on a web server to embed it in a blog."
-                    </p>
-                }
-            })}
-        <CopyField
-            label="With the script (resizes to fit its content)"
-            text=script
-            testid="embed-script-snippet"
-        />
-        <CopyField label="Plain iframe (no script needed)" text=iframe testid="embed-iframe-snippet" />
-    }
-}
-
-/// A citation of the current view with the dataset version and today's date.
-#[component]
-fn CitePanel(app: AppState) -> impl IntoView {
-    let text = share::citation(
-        &hooks::location_href(),
-        &app.view.get_untracked(),
-        app.data.version,
-        &today_iso(),
-    );
-    view! {
-        <h2 id="share-title">"Cite this view"</h2>
-        <CopyField label="Citation" text testid="citation" />
-    }
-}
-
-/// A read-only text field with a copy button.
-#[component]
-fn CopyField(label: &'static str, text: String, testid: &'static str) -> impl IntoView {
+pub(super) fn CopyField(
+    label: &'static str,
+    #[prop(into)] text: Signal<String>,
+    testid: &'static str,
+) -> impl IntoView {
     let field: NodeRef<html::Textarea> = NodeRef::new();
     let copied = RwSignal::new(false);
+    // A new text is not copied yet.
+    Effect::watch(move || text.track(), move |_, _, _| copied.set(false), false);
     let id = format!("field-{testid}");
-    let value = text.clone();
     view! {
         <div class="copy-field">
             <label for=id.clone()>{label}</label>
-            <textarea id=id node_ref=field readonly rows="4" data-testid=testid prop:value=text></textarea>
+            <textarea id=id node_ref=field readonly rows="4" data-testid=testid prop:value=move || text.get()></textarea>
             <button
                 type="button"
                 on:click=move |_| {
-                    let ok = hooks::copy_text(&value, field.get().as_ref());
+                    let ok = hooks::copy_text(&text.get_untracked(), field.get().as_ref());
                     copied.set(ok);
                 }
             >

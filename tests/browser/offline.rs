@@ -303,3 +303,39 @@ pub async fn single_file_works_from_disk(page: &Page) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// The single-file copy's Embed dialog says plainly that embedding needs a
+/// web server and offers the link text only; its citation gives no
+/// `file://` address.
+pub async fn single_file_dialogs_offer_no_file_address(page: &Page) -> Result<(), String> {
+    let file = single_file()?;
+    let url = url::Url::from_file_path(&file).map_err(|()| format!("{} is not an absolute path", file.display()))?;
+    page.goto(&format!("{url}?view=timeline")).await?;
+    page.wait_for(&showing("timeline")).await?;
+    crate::support::steps::open_share_menu(page).await?;
+    page.click(r#"[data-testid="open-embed"]"#).await?;
+    page.wait_for(r#"[data-testid="embed-local"]"#).await?;
+    expect_eq(
+        "script snippets offered",
+        page.count(r#"[data-testid="embed-script-snippet"]"#).await?,
+        0,
+    )?;
+    expect_eq(
+        "link snippets offered",
+        page.count(r#"textarea[data-testid="embed-link-snippet"]"#).await?,
+        1,
+    )?;
+    page.click(r#"[data-testid="close-dialog"]"#).await?;
+    crate::support::steps::open_share_menu(page).await?;
+    page.click(r#"[data-testid="open-cite"]"#).await?;
+    let citation: String = crate::support::steps::evaluate(
+        page,
+        "return document.querySelector('textarea[data-testid=citation]').value;",
+        vec![],
+    )
+    .await?;
+    if citation.contains("file:") || !citation.contains("cite the address where Pactline is published") {
+        return Err(format!("the single file's citation: {citation:?}"));
+    }
+    Ok(())
+}

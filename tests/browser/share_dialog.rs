@@ -28,6 +28,8 @@ const CLOSE_DIALOG: &str = r#"[data-testid="close-dialog"]"#;
 const SCRIPT_SNIPPET: &str = r#"textarea[data-testid="embed-script-snippet"]"#;
 const IFRAME_SNIPPET: &str = r#"textarea[data-testid="embed-iframe-snippet"]"#;
 const CITATION: &str = r#"textarea[data-testid="citation"]"#;
+const BIBTEX: &str = r#"textarea[data-testid="citation-bibtex"]"#;
+const LINK_SNIPPET: &str = r#"textarea[data-testid="embed-link-snippet"]"#;
 
 /// The views the share scenarios open.
 const EMBED_DIALOG_QUERY: &str = "view=clauses&a=2023&b=2026&changed=1";
@@ -151,9 +153,18 @@ pub async fn embed_dialog_gives_snippets_for_the_view(page: &Page) -> Result<(),
         view_state(&query_of(&framed)?)?,
         with_embed(EMBED_DIALOG_QUERY, true)?,
     )?;
-    let (expected_script, expected_iframe) = share::embed_snippets(&href, &state);
-    expect_eq("the script snippet", script, expected_script)?;
-    expect_eq("the iframe snippet", iframe, expected_iframe)?;
+    let options = pactline::embed::Options {
+        theme: state.theme,
+        height: None,
+    };
+    let expected = pactline::embed::snippets(data(), &href, &state, options);
+    expect_eq("the script snippet", script, expected.script)?;
+    expect_eq("the iframe snippet", iframe, expected.iframe)?;
+    expect_eq(
+        "the link snippet",
+        field_value(page, LINK_SNIPPET).await?,
+        expected.link,
+    )?;
 
     page.click(CLOSE_DIALOG).await?;
     page.wait_until("the share dialog has closed", async || {
@@ -195,8 +206,15 @@ pub async fn cite_dialog_names_version_and_today(page: &Page) -> Result<(), Stri
         .map(|word| word.trim_end_matches('.'))
         .ok_or_else(|| format!("the citation has no link to the app: {citation:?}"))?;
     expect_link_to(page, "the citation's link", link, CITE_QUERY)?;
-    let expected = share::citation(page.app_url(), &view_state(CITE_QUERY)?, data().version, today);
-    expect_eq("the citation", citation, expected)
+    let expected = pactline::cite::cite(
+        data(),
+        page.app_url(),
+        &view_state(CITE_QUERY)?,
+        pactline::cite::Target::View,
+        today,
+    );
+    expect_eq("the citation", citation, expected.text)?;
+    expect_eq("the BibTeX", field_value(page, BIBTEX).await?, expected.bibtex)
 }
 
 /// Records what the page writes to the clipboard in
@@ -324,4 +342,49 @@ pub async fn share_menu_opens_by_keyboard_and_closes_with_escape_or_outside(page
     open_share_menu(page).await?;
     page.click(EVENT_COUNT).await?;
     expect_menu_closed(page).await
+}
+
+/// The embed builder: choosing "A stretch of the timeline" changes all
+/// three snippets and the live preview to match; the preview frames that
+/// preset, and follows the chosen width.
+pub async fn embed_builder_snippets_and_preview_follow_the_choices(page: &Page) -> Result<(), String> {
+    page.open("view=timeline&party=amazon").await?;
+    open_dialog(page, OPEN_EMBED).await?;
+    page.click(r#"input[data-testid="embed-preset-range"]"#).await?;
+    let href = location(page).await?;
+    let mut state = view_state(&query_of(&href)?)?;
+    state.preset = Some(pactline::state::Preset::Range);
+    let expected = pactline::embed::snippets(data(), &href, &state, pactline::embed::Options::default());
+    page.wait_until("the script snippet names the range preset", async || {
+        Ok(field_value(page, SCRIPT_SNIPPET).await? == expected.script)
+    })
+    .await?;
+    expect_eq(
+        "the iframe snippet",
+        field_value(page, IFRAME_SNIPPET).await?,
+        expected.iframe.clone(),
+    )?;
+    expect_eq(
+        "the link snippet",
+        field_value(page, LINK_SNIPPET).await?,
+        expected.link,
+    )?;
+    let preview = r#"iframe[data-testid="embed-preview"]"#;
+    let src = page.attr(preview, "src").await?.unwrap_or_default();
+    let framed = view_state(&query_of(&src)?)?;
+    expect_eq(
+        "the preview's preset",
+        framed.preset,
+        Some(pactline::state::Preset::Range),
+    )?;
+    expect_eq("the preview is embedded", framed.embed, true)?;
+    page.in_frame(preview, async || {
+        page.wait_for(r#"[data-testid="preset"][data-preset="range"]"#).await
+    })
+    .await?;
+    page.click(r#"input[data-testid="embed-width-360"]"#).await?;
+    page.wait_until("the preview is phone-wide", async || {
+        Ok(page.attr(preview, "width").await?.as_deref() == Some("360"))
+    })
+    .await
 }

@@ -43,12 +43,23 @@ fn links_keep_the_sub_path_and_drop_embed_mode() {
 
 #[test]
 fn embed_snippets_point_at_the_apps_folder() {
-    let (script, iframe) = share::embed_snippets(HREF, &clauses());
-    assert_eq!(
-        script,
-        "<div data-pactline=\"?view=clauses&amp;a=2019&amp;b=2026\"></div>\n<script src=\"https://example.org/blog/assets/pactline/embed.js\" async></script>"
+    let s = pactline::embed::snippets(
+        &crate::fixture::FIXTURE,
+        HREF,
+        &clauses(),
+        pactline::embed::Options::default(),
     );
-    assert!(iframe.starts_with(
+    assert!(
+        s.script
+            .starts_with("<div data-pactline=\"?view=clauses&amp;a=2019&amp;b=2026\""),
+        "{}",
+        s.script
+    );
+    assert!(
+        s.script
+            .ends_with("</div>\n<script src=\"https://example.org/blog/assets/pactline/embed.js\" async></script>")
+    );
+    assert!(s.iframe.starts_with(
         "<iframe src=\"https://example.org/blog/assets/pactline/?view=clauses&amp;a=2019&amp;b=2026&amp;embed=1\""
     ));
 }
@@ -71,19 +82,34 @@ fn markup_in_the_state_is_escaped_in_snippets() {
         timeline: searching("\"><script>x</script>"),
         ..ViewState::default()
     };
-    let (script, iframe) = share::embed_snippets(HREF, &state);
-    assert!(!script.contains("<script>x"));
+    let s = pactline::embed::snippets(
+        &crate::fixture::FIXTURE,
+        HREF,
+        &state,
+        pactline::embed::Options::default(),
+    );
+    assert!(!s.script.contains("<script>x"));
     // Only the iframe's own tags open; the query stays inside its attribute.
-    assert_eq!(iframe.matches('<').count(), 2, "{iframe}");
-    assert!(iframe.contains("q=%22%3E%3Cscript%3Ex%3C%2Fscript%3E"), "{iframe}");
+    assert_eq!(s.iframe.matches('<').count(), 2, "{}", s.iframe);
+    assert!(
+        s.iframe.contains("q=%22%3E%3Cscript%3Ex%3C%2Fscript%3E"),
+        "{}",
+        s.iframe
+    );
 }
 
 #[test]
 fn citations_name_version_link_and_access_date() {
-    let cite = share::citation(HREF, &clauses(), "2026-11-23.abcd1234", "2026-11-23");
+    let cite = pactline::cite::cite(
+        &crate::fixture::FIXTURE,
+        HREF,
+        &clauses(),
+        pactline::cite::Target::View,
+        "2026-11-23",
+    );
     assert_eq!(
-        cite,
-        "Pactline: the Microsoft–OpenAI partnership, 2019–2026 (dataset version 2026-11-23.abcd1234). https://example.org/blog/assets/pactline/?view=clauses&a=2019&b=2026. Accessed 2026-11-23."
+        cite.text,
+        "Pactline: the Microsoft–OpenAI partnership, 2019–2026 (dataset version 2026-11-23.fixture). https://example.org/blog/assets/pactline/?view=clauses&a=2019&b=2026. Accessed 2026-11-23."
     );
 }
 

@@ -186,9 +186,10 @@ fn parameters_of_other_tools_are_kept_as_they_came_and_never_judged() {
     // Copy link keeps them; an embed snippet and a citation do not.
     let href = "https://example.org/pactline/?x=1";
     assert!(pactline::share::link(href, &state).ends_with("&utm_source=blog&fbclid=Ab%2BC&ref="));
-    let (script, iframe) = pactline::share::embed_snippets(href, &state);
-    assert!(!script.contains("utm_source") && !iframe.contains("utm_source"));
-    assert!(!pactline::share::citation(href, &state, "v", "2026-12-02").contains("utm_source"));
+    let s = pactline::embed::snippets(&FIXTURE, href, &state, pactline::embed::Options::default());
+    assert!(!s.script.contains("utm_source") && !s.iframe.contains("utm_source") && !s.link.contains("utm_source"));
+    let cite = pactline::cite::cite(&FIXTURE, href, &state, pactline::cite::Target::View, "2026-12-02");
+    assert!(!cite.text.contains("utm_source") && !cite.bibtex.contains("utm_source"));
 }
 
 #[test]
