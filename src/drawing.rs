@@ -69,6 +69,8 @@ pub struct Metrics {
     pub min_bin: i32,
     /// Whether each year's label shows how many events match in it.
     pub year_counts: bool,
+    /// How many rows the milestones' and "Today"'s labels may take.
+    pub label_rows: usize,
 }
 
 /// Sizes on a desktop or tablet.
@@ -82,30 +84,30 @@ const WIDE: Metrics = Metrics {
     density_lane: 28,
     min_bin: 5,
     year_counts: true,
+    label_rows: 3,
 };
 
 /// Sizes on a phone: smaller marks, fewer rows, no counts under the
 /// years, so the drawing stays under 180 px tall at 360 px wide.
 const COMPACT: Metrics = Metrics {
     font: 10,
-    radius: 3,
-    key_radius: 4,
-    pitch: 6,
+    radius: 2,
+    key_radius: 3,
+    pitch: 5,
     max_rows: 2,
     lane_pad: 1,
     density_lane: 14,
     min_bin: 4,
     year_counts: false,
+    label_rows: 2,
 };
 
 /// Room kept free at the right edge, so the last year's label fits.
 const RIGHT_PAD: i32 = 10;
 
-/// Space between labels on the same row.
-const LABEL_GAP: i32 = 6;
-
-/// How many rows the milestone and "today" labels may take.
-const LABEL_ROWS: usize = 2;
+/// Space between labels on the same row: room for their backgrounds and
+/// for the estimate of their widths to be a little short.
+const LABEL_GAP: i32 = 8;
 
 /// The time axis: months since January of the first year, to pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -279,12 +281,19 @@ impl LaneSet {
                 }
             }
         }
-        // The busiest first (ties in the data's order), then back to the
-        // data's order, which puts Microsoft and OpenAI on top.
-        let mut chosen: Vec<usize> = (0..options.len()).filter(|&k| counts[k] > 0).collect();
-        chosen.sort_by_key(|&k| std::cmp::Reverse(counts[k]));
-        chosen.truncate(NAMED_LANES);
-        chosen.sort_unstable();
+        // The busiest (the first in the data's order among equals), kept
+        // in the data's order, which puts Microsoft and OpenAI on top.
+        let mut picked = vec![false; options.len()];
+        for _ in 0..NAMED_LANES {
+            let busiest = (0..options.len())
+                .filter(|&k| !picked[k] && counts[k] > 0)
+                .max_by_key(|&k| (counts[k], std::cmp::Reverse(k)));
+            match busiest {
+                Some(k) => picked[k] = true,
+                None => break,
+            }
+        }
+        let chosen: Vec<usize> = (0..options.len()).filter(|&k| picked[k]).collect();
         let mut lane_of_option = vec![None; options.len()];
         let mut lanes: Vec<LaneName> = chosen
             .iter()
@@ -395,9 +404,9 @@ pub struct Mark {
 pub struct Band {
     /// The lane.
     pub lane: usize,
-    /// Where the period starts.
+    /// Where the period starts, a pixel in.
     pub x0: i32,
-    /// Where it ends.
+    /// Where it ends, a pixel in.
     pub x1: i32,
     /// How many marks are spread across it.
     pub marks: usize,
@@ -705,10 +714,10 @@ pub struct Drawing {
     pub undated: usize,
 }
 
-/// Estimated width of a label: system fonts average about 0.6 em a
-/// character, which errs on the wide side.
+/// Estimated width of a label: the drawing's bold labels in system fonts
+/// average about 0.62 em a character (digits a little more, spaces less).
 fn text_width(text: &str, font: i32) -> i32 {
-    (text.chars().count() as f32 * font as f32 * 0.6).ceil() as i32
+    (text.chars().count() as f32 * font as f32 * 0.62).ceil() as i32
 }
 
 impl Drawing {
@@ -741,7 +750,8 @@ impl Drawing {
         };
         let today_x = (today_month >= 0.0 && today_month < scale.months as f32).then(|| scale.px(today_month));
 
-        let (milestones, today_label, label_rows) = top_labels(data, &scale, metrics.font, today_x, width);
+        let (milestones, today_label, label_rows) =
+            top_labels(data, &scale, metrics.font, metrics.label_rows, today_x, width);
         let row = metrics.font + 4;
         let top = label_rows as i32 * row + 4;
 
@@ -863,6 +873,36 @@ impl Drawing {
             .or_else(|| (0..marks.len()).find(live))
     }
 
+    /// Mark `k` in words, for its tooltip: its date and title, its
+    /// certainty and what else its shape says, and the lanes it is in.
+    pub fn describe(&self, data: &Dataset, k: usize) -> String {
+        let mark = self.marks()[k];
+        let e = &data.events[mark.event];
+        let mut text = format!("{}: {}. {}", e.date, e.title, e.certainty.label());
+        if mark.key {
+            text.push_str(", key event");
+        }
+        if mark.disputed {
+            text.push_str(", sources disagree");
+        }
+        let lanes: Vec<&str> = self.set.of(mark.event).map(|l| self.lanes[l].name.label).collect();
+        text.push_str(&format!(". In {}.", lanes.join(", ")));
+        text
+    }
+
+    /// Bin `bin` of lane `lane` of the density drawing in words: how many
+    /// events it counts, and how many of them match (`counts` as
+    /// [`Density::counts`] gives them).
+    pub fn describe_bin(&self, density: &Density, lane: usize, bin: usize, counts: &[f32]) -> String {
+        let at = lane * density.bins + bin;
+        let (total, matching) = (density.totals[at].round() as u32, counts[at].round() as u32);
+        format!(
+            "{}, {}: {total} events, {matching} matching.",
+            self.lanes[lane].name.label,
+            density.period(&self.scale, bin)
+        )
+    }
+
     /// What the drawing shows, in a sentence for its accessible name.
     pub fn summary(&self) -> String {
         let per = match self.set.kind {
@@ -968,10 +1008,12 @@ fn lay_marks(
         for ((start, end), events) in periods {
             let (x0, x1) = (scale.x(start as f32), scale.x(end as f32));
             let step = (x1 - x0) / events.len() as f32;
+            // A pixel in from each end, so the bands of neighbouring
+            // periods stay apart.
             bands.push(Band {
                 lane,
-                x0: x0.round() as i32,
-                x1: x1.round() as i32,
+                x0: x0.round() as i32 + 1,
+                x1: x1.round() as i32 - 1,
                 marks: events.len(),
             });
             for (k, event) in events.into_iter().enumerate() {
@@ -983,7 +1025,7 @@ fn lay_marks(
                 });
             }
         }
-        wanted.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.event.cmp(&b.event)));
+        in_order(wanted);
     }
 
     let rows: Vec<Vec<usize>> = per_lane
@@ -1027,13 +1069,34 @@ fn lay_marks(
     (lanes, Content::Marks { marks, bands })
 }
 
-/// Rows to try, the middle ones first, so a lane's sparse stretches sit
-/// along its middle.
+/// Sorts a lane's marks left to right (the data's order among equals).
+/// By insertion: they arrive nearly in order (days in the data's order,
+/// then each band's marks), and each of the standard library's sorts
+/// would cost the wasm a few kilobytes more.
+fn in_order(wanted: &mut [Wanted]) {
+    let before = |a: &Wanted, b: &Wanted| (a.x, a.event) < (b.x, b.event);
+    for i in 1..wanted.len() {
+        let mut j = i;
+        while j > 0 && before(&wanted[j], &wanted[j - 1]) {
+            wanted.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+}
+
+/// Rows to try, the middle ones first (then one below, one above, …), so
+/// a lane's sparse stretches sit along its middle.
 fn middle_out(rows: usize) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..rows).collect();
-    let middle = (rows as f32 - 1.0) / 2.0;
-    order.sort_by(|a, b| (*a as f32 - middle).abs().total_cmp(&(*b as f32 - middle).abs()));
-    order
+    let middle = rows.saturating_sub(1) / 2;
+    (0..rows)
+        .flat_map(|d| [middle + d, middle.wrapping_sub(d)])
+        .filter(|&r| r < rows)
+        .fold(Vec::new(), |mut order, r| {
+            if !order.contains(&r) {
+                order.push(r);
+            }
+            order
+        })
 }
 
 /// Deals marks (ordered left to right) into rows: each goes to the first
@@ -1058,52 +1121,87 @@ fn deal(wanted: &[Wanted], preference: &[usize]) -> Vec<usize> {
 }
 
 /// Places the "Today" label, then the milestones' labels left to right,
-/// above the lanes, each in the first of [`LABEL_ROWS`] rows where it
-/// overlaps nothing: with the version's name where there is room, after
-/// or before its line, else with its id alone. Returns the milestones,
-/// the "Today" label and how many rows the labels use.
+/// above the lanes, each in the first of `rows` rows where it overlaps
+/// nothing, after or before its line: with the version's name where there
+/// is room, else its id. When even an id finds no room, the label before
+/// it gives up its name and all are placed again; when no name is left to
+/// give up, a label with no room overlaps on the last row. Returns the
+/// milestones, the "Today" label and how many rows the labels use.
 fn top_labels(
     data: &Dataset,
     scale: &Scale,
     font: i32,
+    rows: usize,
     today: Option<i32>,
     width: i32,
 ) -> (Vec<Milestone>, Option<Label>, usize) {
+    let mut names = vec![true; data.versions.len()];
+    let (milestones, today) = loop {
+        match lay_labels(data, scale, (font, rows, width), today, &names, false) {
+            Ok(laid) => break laid,
+            Err(failed) => match (0..failed).rev().find(|&j| names[j]) {
+                Some(j) => names[j] = false,
+                None => break lay_labels(data, scale, (font, rows, width), today, &names, true).unwrap_or_default(),
+            },
+        }
+    };
     let row_height = font + 4;
-    let mut placed: Vec<Vec<(i32, i32)>> = vec![Vec::new(); LABEL_ROWS];
-    let mut place = |texts: &[String], x: i32| -> Label {
-        for text in texts {
-            for (row, taken) in placed.iter_mut().enumerate() {
-                for end in [false, true] {
-                    let label = Label {
-                        text: text.clone(),
-                        x: if end { x - 3 } else { x + 3 },
-                        y: (row as i32 + 1) * row_height - 3,
-                        end,
-                        width: text_width(text, font),
-                    };
-                    let (a, b) = label.extent();
-                    let free = taken.iter().all(|&(c, d)| b + LABEL_GAP <= c || d + LABEL_GAP <= a);
-                    if a >= 0 && b <= width && free {
-                        taken.push((a, b));
-                        return label;
-                    }
+    let used = milestones
+        .iter()
+        .map(|m| &m.label)
+        .chain(&today)
+        .map(|l| ((l.y + 3) / row_height) as usize)
+        .max()
+        .unwrap_or(0);
+    (milestones, today, used)
+}
+
+/// One try of [`top_labels`], with names for the versions `names` allows,
+/// in rows of `font` px text: the milestones and "Today", or the index of
+/// the version that found no room (never when `forced`, which overlaps it
+/// on the last row).
+fn lay_labels(
+    data: &Dataset,
+    scale: &Scale,
+    (font, rows, width): (i32, usize, i32),
+    today: Option<i32>,
+    names: &[bool],
+    forced: bool,
+) -> Result<(Vec<Milestone>, Option<Label>), usize> {
+    let row_height = font + 4;
+    let mut placed: Vec<Vec<(i32, i32)>> = vec![Vec::new(); rows];
+    let mut place = |text: String, x: i32| -> Option<Label> {
+        for (row, taken) in placed.iter_mut().enumerate() {
+            for end in [false, true] {
+                let label = Label {
+                    x: if end { x - 3 } else { x + 3 },
+                    y: (row as i32 + 1) * row_height - 3,
+                    end,
+                    width: text_width(&text, font),
+                    text: text.clone(),
+                };
+                let (a, b) = label.extent();
+                let free = taken.iter().all(|&(c, d)| b + LABEL_GAP <= c || d + LABEL_GAP <= a);
+                if a >= 0 && b <= width && free {
+                    taken.push((a, b));
+                    return Some(label);
                 }
             }
         }
-        // Nowhere free: the shortest text on the last row, overlapping.
-        let text = texts.last().cloned().unwrap_or_default();
-        Label {
+        forced.then(|| Label {
             width: text_width(&text, font),
             text,
             x: x + 3,
-            y: LABEL_ROWS as i32 * row_height - 3,
+            y: rows as i32 * row_height - 3,
             end: false,
-        }
+        })
     };
 
     // "Today" first: it is short, and the line it names matters most.
-    let today_label = today.map(|x| place(&["Today".to_string()], x));
+    let today = match today {
+        Some(x) => Some(place("Today".to_string(), x).ok_or(0usize)?),
+        None => None,
+    };
     let mut milestones: Vec<Milestone> = Vec::new();
     for (i, v) in data.versions.iter().enumerate() {
         let (x0, x1) = match scale.place(&v.date) {
@@ -1111,7 +1209,8 @@ fn top_labels(
             Place::Span(start, end) => (scale.px(start as f32), scale.px(end as f32)),
         };
         let x = (x0 + x1) / 2;
-        let label = place(&[format!("{} {}", v.id, v.name), v.id.to_string()], x);
+        let named = names[i].then(|| place(format!("{} {}", v.id, v.name), x)).flatten();
+        let label = named.or_else(|| place(v.id.to_string(), x)).ok_or(i)?;
         milestones.push(Milestone {
             version: v.id,
             previous: i.checked_sub(1).map(|p| data.versions[p].id),
@@ -1123,12 +1222,5 @@ fn top_labels(
             label,
         });
     }
-    let rows = milestones
-        .iter()
-        .map(|m| &m.label)
-        .chain(&today_label)
-        .map(|l| ((l.y + 3) / row_height) as usize)
-        .max()
-        .unwrap_or(0);
-    (milestones, today_label, rows)
+    Ok((milestones, today))
 }

@@ -161,13 +161,14 @@ fn approximate_dates_are_drawn_over_their_whole_period() {
         scale.place(FIXTURE.events[1].date.date().unwrap()),
         Place::Span(month, month + 1)
     );
-    let band = bands.iter().find(|b| b.lane == 1 && b.x0 == scale.px(month as f32));
+    // Bands stand a pixel in from the ends of their period.
+    let band = bands.iter().find(|b| b.lane == 1 && b.x0 == scale.px(month as f32) + 1);
     let band = band.expect("a band over September 2024 in OpenAI's lane");
-    assert_eq!(band.x1, scale.px(month as f32 + 1.0));
+    assert_eq!(band.x1, scale.px(month as f32 + 1.0) - 1);
     let mark = marks_of(&drawing, 1)[0];
     assert!(mark.approx && (band.x0..=band.x1).contains(&mark.x));
     // Known only to 2019: a band over the whole year in both of its lanes.
-    let year = (scale.px(0.0), scale.px(12.0));
+    let year = (scale.px(0.0) + 1, scale.px(12.0) - 1);
     let years: Vec<_> = bands.iter().filter(|b| (b.x0, b.x1) == year).map(|b| b.lane).collect();
     assert_eq!(years, [0, 1]);
 
@@ -430,5 +431,34 @@ fn the_accessible_summary_names_the_span_lanes_and_the_list() {
     assert!(
         density.contains("one per topic: too many events to draw one by one"),
         "{density}"
+    );
+}
+
+#[test]
+fn a_mark_and_a_bar_say_in_words_what_they_stand_for() {
+    let data = data::builtin();
+    let drawing = Drawing::new(data, Lanes::Party, TODAY, WIDE);
+    let k = drawing
+        .marks()
+        .iter()
+        .position(|m| data.events[m.event].id == "microsoft-invests-1b")
+        .unwrap();
+    assert_eq!(
+        drawing.describe(data, k),
+        format!(
+            "22 Jul 2019: {}. Reported, key event, sources disagree. In Microsoft, OpenAI, Google.",
+            data.events[drawing.marks()[k].event].title
+        )
+    );
+    let big = synthetic::dataset(data, 10_000);
+    let drawing = Drawing::new(&big, Lanes::Party, TODAY, WIDE);
+    let Content::Density(density) = &drawing.content else {
+        panic!("density")
+    };
+    let counts = density.counts(&drawing.set, &[]);
+    let said = drawing.describe_bin(density, 0, 14, &counts);
+    assert!(
+        said.starts_with("Microsoft, Mar 2020: ") && said.ends_with(" events, 0 matching."),
+        "{said}"
     );
 }

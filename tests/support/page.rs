@@ -203,6 +203,16 @@ impl Page {
             .map_err(self.failed(&format!("pressing {key}")))
     }
 
+    /// Performs WebDriver input actions, such as a pointer's drag, as one
+    /// sequence.
+    pub async fn perform_actions(&self, actions: impl Into<fantoccini::actions::Actions>) -> Result<(), String> {
+        self.session
+            .client
+            .perform_actions(actions)
+            .await
+            .map_err(self.failed("performing input actions"))
+    }
+
     /// History back (for the app: a `popstate`, same document).
     pub async fn back(&self) -> Result<(), String> {
         self.keep_document_errors().await?;
