@@ -4,9 +4,9 @@
 //! ```text
 //! data/*.toml ──build.rs + loader──▶ data::builtin() : &'static Dataset
 //!                                        │
-//! URL query ──url_state::parse──▶ state::ViewState ──▶ filter, compare, chronology ──▶ app
-//!     ▲                              │  (each change a reader          (views read one memo
-//!     └──────url_state::to_query─────┘   makes is a method)             per slice of the state)
+//! URL query ──url_state::parse──▶ state::ViewState ──▶ filter, compare, chronology, drawing ──▶ app
+//!     ▲                              │  (each change a reader                   (views read one memo
+//!     └──────url_state::to_query─────┘   makes is a method)                      per slice of the state)
 //!        replaceState for edits, pushState for moves between views
 //! ```
 //!
@@ -20,6 +20,7 @@ pub mod cite;
 pub mod compare;
 pub mod data;
 pub mod diff;
+pub mod drawing;
 pub mod embed;
 pub mod export;
 pub mod filter;

@@ -55,7 +55,18 @@ use std::process::{Command, ExitCode};
 ///   arrows, Home, End) and the listener that closes it on a click or focus
 ///   outside. The skip links, the theme button's state and the print hook
 ///   that follow fit in the rest.
-const BUDGET: u64 = 310 * 1024;
+/// - 325 KB (issue 15's drawing to scale, measured 2026-12-02; the wasm
+///   went from 272.7 to 305.9 KB, the CSS by 0.7 KB): the SVG timeline
+///   above the list, in Leptos view code (lanes, marks with their titles,
+///   bands, years and their counts, milestone links, the range's sliders
+///   and dragging, the keyboard's cursor, the tooltip line and the key),
+///   the memos that keep a keystroke from touching its geometry, and the
+///   layout in `drawing.rs` (lanes, spreading, rows, labels, density).
+///   Drawing each layout afresh, not patching it in place, already saves
+///   10 to 25 KB of it; issue 17 measures the rest.
+/// - 330 KB (issue 15 as a whole, with the drawing merged: measured on
+///   main once merged, see the note of issue 15).
+const BUDGET: u64 = 330 * 1024;
 
 /// The file kinds that count towards the budget.
 const SHIPPED: [&str; 4] = ["html", "js", "wasm", "css"];

@@ -1,7 +1,7 @@
 //! The browser effects the views use, each behind a small named hook that
 //! cleans up after itself: the page's address, an element coming into view,
-//! the page's size, the system colour scheme, clicks and focus
-//! outside an element, and the clipboard.
+//! an element's width, the page's size, the system colour scheme, clicks
+//! and focus outside an element, and the clipboard.
 //!
 //! Written by hand, in this one file: each is a few lines over `web_sys`,
 //! which the app already uses, so they add no dependency.
@@ -64,6 +64,33 @@ pub fn use_near_screen(target: NodeRef<html::Div>, margin: &'static str, on_near
             });
         }
     });
+}
+
+/// The width of an element in whole CSS pixels, kept current as it
+/// changes size; 0 until it is laid out. The observer lives as long as the
+/// element's owner, and is released with it.
+pub fn use_width(target: NodeRef<html::Div>) -> ReadSignal<i32> {
+    let (width, set_width) = signal(0);
+    Effect::new(move |_| {
+        let Some(el) = target.get() else { return };
+        let measured = el.clone();
+        let callback = Closure::<dyn Fn()>::new(move || {
+            let w = measured.client_width();
+            if w != width.get_untracked() {
+                set_width.set(w);
+            }
+        });
+        if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+            observer.observe(&el);
+            let held = SendWrapper::new((observer, callback));
+            on_cleanup(move || {
+                let (observer, callback) = held.take();
+                observer.disconnect();
+                drop(callback);
+            });
+        }
+    });
+    width
 }
 
 /// Calls `on_resize` whenever the page's root or body changes size, for

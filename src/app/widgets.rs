@@ -1,6 +1,6 @@
 //! Small pieces shared by the views: in-app links, highlighted text, badges.
 
-use super::use_app;
+use super::{AppState, use_app};
 use crate::model::{Certainty, Conflict, Dataset};
 use crate::state::{View, ViewState};
 use crate::text;
@@ -40,21 +40,26 @@ where
             data-testid=testid
             href=move || format!("{}{fragment}", app.href(to))
             aria-current=move || is_current().then_some("page")
-            on:click=move |ev: web_sys::MouseEvent| {
-                // Let the browser handle new-tab and download gestures.
-                if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0 {
-                    return;
-                }
-                ev.prevent_default();
-                app.navigate(to);
-                match &anchor {
-                    Some(id) => reveal(id.clone()),
-                    None => scroll_to_top(),
-                }
-            }
+            on:click=move |ev: web_sys::MouseEvent| follow(&ev, app, to, anchor.as_deref())
         >
             {children()}
         </a>
+    }
+}
+
+/// What a plain click on an in-app link does (see [`Link`]): moves within
+/// the app, adds a history entry and brings `anchor` (or the top) into
+/// view. New-tab and download gestures are left to the browser. For links
+/// that cannot be a [`Link`], such as an SVG `<a>` in the timeline's drawing.
+pub fn follow(ev: &web_sys::MouseEvent, app: AppState, to: impl FnOnce(&mut ViewState), anchor: Option<&str>) {
+    if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0 {
+        return;
+    }
+    ev.prevent_default();
+    app.navigate(to);
+    match anchor {
+        Some(id) => reveal(id.to_string()),
+        None => scroll_to_top(),
     }
 }
 

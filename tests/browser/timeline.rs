@@ -2,7 +2,8 @@
 //! the events the native filter gives, search narrows in place (no history
 //! entry), Back and Forward restore views and filters, an expanded event
 //! links to its clause and back, facet counts, ignored URL values, the
-//! empty state, markup that must stay text, and a 10,000-event dataset.
+//! empty state, markup that must stay text, and a 10,000-event dataset;
+//! the drawing to scale above the list is `timeline/drawing.rs`.
 //!
 //! The native library is the oracle: every expected set of events and every
 //! count comes from `pactline::filter::run` on the `ViewState` parsed from
@@ -14,6 +15,7 @@
 //! for clauses.rs, keyboard.rs and checks.rs, which still import those
 //! steps from here.
 
+mod drawing;
 mod facets;
 mod reading;
 
@@ -24,6 +26,12 @@ use pactline::data;
 use pactline::filter::FilterKind;
 use pactline::synthetic;
 
+pub use drawing::{
+    a_filter_fades_the_marks_that_no_longer_match, a_mark_opens_its_event_by_click_and_by_keyboard,
+    dragging_across_the_drawing_sets_the_date_range, drawing_screenshots_at_desktop_and_phone,
+    drawing_shows_density_past_the_threshold, drawing_shows_milestones_and_a_mark_per_matching_event,
+    only_a_year_with_matching_events_can_be_chosen, range_sliders_set_the_dates_by_keyboard,
+};
 use facets::{FacetOption, expect_facet_counts};
 
 use super::clauses::expect_selected_clause;

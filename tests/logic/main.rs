@@ -1,11 +1,12 @@
 //! Native tests of Pactline's pure logic: data checks, filtering, search,
-//! clause comparison, word diff and URL state. One test binary, so the
-//! suite links once.
+//! clause comparison, word diff, URL state and the timeline's drawing. One
+//! test binary, so the suite links once.
 
 mod checks;
 mod cite;
 mod compare;
 mod diff;
+mod drawing;
 mod embed;
 mod export;
 mod filtering;

@@ -159,11 +159,19 @@ impl Page {
 
     /// Clicks the first element matching `css`, once there is one.
     pub async fn click(&self, css: &str) -> Result<(), String> {
-        self.first(css)
-            .await?
-            .click()
-            .await
-            .map_err(self.failed(&format!("clicking `{css}`")))
+        let element = self.first(css).await?;
+        if self.engine() == Engine::Webkit {
+            // WebKitWebDriver 2.50 fails (with an empty message) to click
+            // some elements below the fold, such as the empty timeline's
+            // buttons under the drawing; scrolled to the middle first, they
+            // take the click as on the other engines.
+            self.execute_json(
+                "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' });",
+                vec![css.into()],
+            )
+            .await?;
+        }
+        element.click().await.map_err(self.failed(&format!("clicking `{css}`")))
     }
 
     /// Chooses the option with `value` in the first `<select>` matching
@@ -201,6 +209,16 @@ impl Page {
             .perform_actions(keys)
             .await
             .map_err(self.failed(&format!("pressing {key}")))
+    }
+
+    /// Performs WebDriver input actions, such as a pointer's drag, as one
+    /// sequence.
+    pub async fn perform_actions(&self, actions: impl Into<fantoccini::actions::Actions>) -> Result<(), String> {
+        self.session
+            .client
+            .perform_actions(actions)
+            .await
+            .map_err(self.failed("performing input actions"))
     }
 
     /// History back (for the app: a `popstate`, same document).

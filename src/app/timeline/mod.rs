@@ -1,12 +1,12 @@
-//! The timeline: the filters, the overview axis, and the events grouped by
-//! year, each part in its own module and reading only the slice of the
+//! The timeline: the filters, the drawing to scale, and the events grouped
+//! by year, each part in its own module and reading only the slice of the
 //! state it shows.
 //!
 //! Only the first [`PAGE`](crate::filter::PAGE) matching events are
 //! rendered, with more added as the reader nears the end of the list, so a
 //! keystroke costs the same at 100 events as at 100,000.
 
-mod axis;
+mod drawing;
 mod event;
 mod filters;
 mod list;
@@ -39,8 +39,8 @@ pub fn TimelineView() -> impl IntoView {
                 <p class="count" data-testid="event-count" role="status" aria-live="polite" aria-atomic="true">
                     {move || format!("{} of {total} events", outcome.with(|o| o.events.len()))}
                 </p>
+                <drawing::TimelineDrawing outcome />
                 <list::LayoutSwitch />
-                <axis::Axis outcome />
                 <list::EventList outcome terms />
             </div>
         </div>
