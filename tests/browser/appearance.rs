@@ -2,7 +2,8 @@
 //! preference by default, on a light system and on a dark one, with
 //! `theme=` and the toggle to override it); and printing (a PDF that names
 //! the dataset version, the filters or versions shown and the sources,
-//! without the on-screen controls, and that is light on a dark theme). What it falls back to without
+//! without the on-screen controls, that lists every matching event, not
+//! just the page the screen shows, and that is light on a dark theme). What it falls back to without
 //! WebAssembly or JavaScript is in `fallbacks.rs`.
 //!
 //! The dark system is a second browser on the scenario's engine, started
@@ -357,6 +358,86 @@ pub async fn printed_comparison_names_versions_and_sources(page: &Page) -> Resul
     wanted.extend(printed_basics());
     let text = printed_text(page, "clauses-2019-2026").await?;
     expect_printed(page, "clauses-2019-2026", &text, &wanted)
+}
+
+/// A timeline filtered to more events than the screen renders at first
+/// (the list adds them a page at a time as the reader scrolls).
+const PRINT_ALL_QUERY: &str = "view=timeline&party=openai";
+
+/// What the printout's header says when it lacks events the list had not
+/// loaded.
+const PARTIAL_NOTE: &str = "Not every event of this view is printed";
+
+/// A filtered timeline prints every event it matches, not only the first
+/// page of them that the screen has rendered: each one's title is in the
+/// printout. Firefox lays a printout out from the page as it stands when
+/// printing starts, before the app can add the rest, so there the
+/// printout must instead say exactly what it holds: its header says not
+/// every event is printed, and the end of the list how many are, which
+/// are the first ones in order.
+pub async fn printed_timeline_lists_every_matching_event(page: &Page) -> Result<(), String> {
+    const NAME: &str = "timeline-openai-all";
+    let data = pactline::data::builtin();
+    let matching = crate::support::oracle::filtered_events(PRINT_ALL_QUERY)?;
+    if matching.len() <= pactline::filter::PAGE || matching.len() == data.events.len() {
+        return Err(format!(
+            "test set-up: {PRINT_ALL_QUERY} should match more than a page ({}) of events but not all, matches {}",
+            pactline::filter::PAGE,
+            matching.len()
+        ));
+    }
+    page.open(PRINT_ALL_QUERY).await?;
+    page.wait_for(EVENT).await?;
+    let on_screen = page.count(EVENT).await?;
+    if on_screen >= matching.len() {
+        return Err(format!(
+            "test set-up: the screen already shows all {} events, so printing proves nothing",
+            matching.len()
+        ));
+    }
+    let text = printed_text(page, NAME).await?;
+    let printed: Vec<bool> = matching
+        .iter()
+        .map(|&i| text.contains(&normalise(data.events[i].title)))
+        .collect();
+    let count = printed.iter().filter(|&&p| p).count();
+    let engine = page.engine().name();
+    let pdf = format!("test-artifacts/print/{engine}-{NAME}.pdf");
+    if count == matching.len() {
+        return if text.contains(PARTIAL_NOTE) {
+            Err(format!("[{engine}] {pdf} prints every event but says it does not"))
+        } else {
+            Ok(())
+        };
+    }
+    if page.engine() != Engine::Firefox {
+        let missing: Vec<&str> = matching
+            .iter()
+            .zip(&printed)
+            .filter(|(_, p)| !**p)
+            .map(|(&i, _)| data.events[i].title)
+            .collect();
+        return Err(format!(
+            "[{engine}] printed {PRINT_ALL_QUERY} ({pdf}) lacks {} of its {} events (the screen had rendered \
+             {on_screen}), e.g. {:?}",
+            missing.len(),
+            matching.len(),
+            &missing[..missing.len().min(3)],
+        ));
+    }
+    let says_count = format!("{count} events printed, as many as the list on screen had loaded");
+    let first_ones = printed[..count].iter().all(|&p| p);
+    if text.contains(PARTIAL_NOTE) && text.contains(&says_count) && first_ones {
+        Ok(())
+    } else {
+        Err(format!(
+            "[{engine}] {pdf} prints {count} of {} events; it should say {PARTIAL_NOTE:?} (says so: {}) and \
+             {says_count:?} (says so: {}), and hold the first {count} in order (does: {first_ones})",
+            matching.len(),
+            text.contains(PARTIAL_NOTE),
+            text.contains(&says_count),
+        ))
+    }
 }
 
 /// The most of a printed page that may be dark: the text and the badges'

@@ -161,6 +161,7 @@ pub fn all() -> Vec<Scenario> {
         scenario!(appearance::theme_toggle_flips_theme_and_url),
         scenario!(appearance::printed_timeline_names_filter_version_and_sources, unsupported: NO_PRINT),
         scenario!(appearance::printed_comparison_names_versions_and_sources, unsupported: NO_PRINT),
+        scenario!(appearance::printed_timeline_lists_every_matching_event, unsupported: NO_PRINT),
         scenario!(appearance::printed_dark_theme_uses_the_light_palette, unsupported: NO_PRINT),
         scenario!(fallbacks::without_webassembly_shows_summary_and_why),
         scenario!(fallbacks::without_javascript_shows_summary_and_noscript),
