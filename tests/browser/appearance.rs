@@ -3,7 +3,9 @@
 //! `theme=` and the toggle to override it); and printing (a PDF that names
 //! the dataset version, the filters or versions shown and the sources,
 //! without the on-screen controls, that lists every matching event, not
-//! just the page the screen shows, and that is light on a dark theme). What it falls back to without
+//! just the page the screen shows, and that is light on a dark theme); and
+//! forced colours (Windows high contrast), where controls, badges, the
+//! current tab and focus stay visible. What it falls back to without
 //! WebAssembly or JavaScript is in `fallbacks.rs`.
 //!
 //! The dark system is a second browser on the scenario's engine, started
@@ -496,4 +498,153 @@ async fn dark_share_of_first_page(pdf: &std::path::Path) -> Result<f64, String> 
     };
     let dark = pixels.iter().filter(|&&grey| grey < 100).count();
     Ok(dark as f64 / pixels.len() as f64)
+}
+
+/// A browser on `engine` in forced-colours mode, as Windows high contrast
+/// puts it: the browser replaces the page's colours with a few system
+/// ones, and drops backgrounds and shadows that carried meaning.
+fn forced_colors(engine: Engine) -> Result<BrowserSettings, String> {
+    let settings = match engine {
+        // Chromium's high-contrast switch, which Blink reports as
+        // forced-colors: active and paints with.
+        Engine::Chromium => ExtraSettings {
+            args: vec!["--force-high-contrast".into()],
+            ..ExtraSettings::default()
+        },
+        // "Override the colours specified by the page with your selections
+        // above: Always".
+        Engine::Firefox => ExtraSettings {
+            prefs: firefox_pref("browser.display.document_color_use", 2),
+            ..ExtraSettings::default()
+        },
+        Engine::Webkit => return Err("WebKit has no forced-colours mode".into()),
+    };
+    Ok(BrowserSettings {
+        label: "forced-colors",
+        settings,
+        ..BrowserSettings::default()
+    })
+}
+
+/// The controls that must keep a visible outline in forced colours:
+/// buttons that look like buttons, download links, fields, and badges.
+const OUTLINED: &str = "button.theme-toggle, .share-toggle, .share-menu button, .share-menu .button, \
+    .layout-switch button, select, input[type=search], .clear-all, .badge, .version, .dismiss";
+
+/// Lists, for the page as shown, every visible element matching
+/// `arguments[0]` without a border that stands out from what is behind it,
+/// and whether the current view tab's underline stands out where the
+/// others' do not.
+const FORCED_COLORS_PROBLEMS: &str = r##"
+    const problems = [];
+    const opaque = (color) => !/^rgba\(.*,\s*0\)$/.test(color) && color !== "transparent";
+    const behind = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const bg = getComputedStyle(e).backgroundColor;
+        if (opaque(bg)) return bg;
+      }
+      return getComputedStyle(document.documentElement).backgroundColor;
+    };
+    const name = (el) => el.tagName.toLowerCase() + [...el.classList].map((c) => "." + c).join("")
+      + ` "${(el.textContent || el.value || "").trim().slice(0, 24)}"`;
+    const side = (el, s, edge) => s[`border${edge}Style`] !== "none" && parseFloat(s[`border${edge}Width`]) > 0
+      && opaque(s[`border${edge}Color`]) && s[`border${edge}Color`] !== behind(el);
+    for (const el of document.querySelectorAll(arguments[0])) {
+      if (el.getClientRects().length === 0) continue;
+      const s = getComputedStyle(el);
+      if (!["Top", "Right", "Bottom", "Left"].some((edge) => side(el, s, edge))) {
+        problems.push(`${name(el)} has no visible border (border ${s.borderStyle} ${s.borderWidth} ${s.borderColor} on ${behind(el)})`);
+      }
+    }
+    const tabs = [...document.querySelectorAll(".view-link")];
+    const current = tabs.find((t) => t.getAttribute("aria-current") === "page");
+    if (current) {
+      const underline = getComputedStyle(current).borderBottomColor;
+      if (!side(current, getComputedStyle(current), "Bottom")) problems.push(`the current tab's underline does not show (${underline})`);
+      for (const t of tabs.filter((t) => t !== current)) {
+        const s = getComputedStyle(t);
+        if (side(t, s, "Bottom") && s.borderBottomColor === underline) problems.push(`${name(t)} is underlined as the current tab is`);
+      }
+    }
+    return { forced: matchMedia("(forced-colors: active)").matches, problems };
+"##;
+
+/// What [`FORCED_COLORS_PROBLEMS`] found.
+#[derive(serde::Deserialize)]
+struct ForcedColors {
+    forced: bool,
+    problems: Vec<String>,
+}
+
+/// How many Tab stops the forced-colours check follows from the top.
+const FORCED_TAB_STOPS: usize = 8;
+
+/// The focused element's outline, when it does not stand out from what is
+/// behind it in forced colours; `null` when it does or focus is nowhere.
+const UNSEEN_FOCUS: &str = r##"
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const s = getComputedStyle(el);
+    let bg = "transparent";
+    for (let e = el; e; e = e.parentElement) {
+      const c = getComputedStyle(e).backgroundColor;
+      if (!/^rgba\(.*,\s*0\)$/.test(c) && c !== "transparent") { bg = c; break; }
+    }
+    const shows = !["none", "hidden"].includes(s.outlineStyle) && parseFloat(s.outlineWidth) >= 2
+      && s.outlineColor !== bg;
+    return shows ? null : `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}: outline ${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor} on ${bg}`;
+"##;
+
+/// In forced colours (Windows high contrast; Chromium's and Firefox's own
+/// switches for it) every view keeps its controls, its badges and its
+/// focus ring visible: buttons, fields, the share menu's items and the
+/// badges have a border that stands out, only the current view tab is
+/// underlined, and each of the first Tab stops shows its outline. The
+/// views are saved as `<engine>-forced-colors-<view>.png`.
+pub async fn forced_colors_keep_controls_badges_and_focus_visible(page: &Page) -> Result<(), String> {
+    page.open("").await?;
+    let settings = forced_colors(page.engine())?;
+    in_other_browser(page, &settings, async |page: &Page| {
+        let engine = page.engine().name();
+        let mut problems = Vec::new();
+        for (view, ready) in [
+            ("timeline", EVENT),
+            ("clauses", r#"[data-testid="clause-row"]"#),
+            ("sources", r#"[data-testid="source"]"#),
+        ] {
+            page.open(&format!("view={view}")).await?;
+            page.wait_for(ready).await?;
+            if view == "timeline" {
+                crate::support::steps::open_share_menu(page).await?;
+            }
+            let found: ForcedColors =
+                crate::support::steps::evaluate(page, FORCED_COLORS_PROBLEMS, vec![OUTLINED.into()]).await?;
+            if !found.forced {
+                return Err(format!(
+                    "[{engine}] test set-up: the browser does not report forced-colors: active"
+                ));
+            }
+            page.screenshot(&format!("forced-colors-{view}")).await?;
+            problems.extend(found.problems.into_iter().map(|p| format!("{view}: {p}")));
+            page.open(&format!("view={view}")).await?;
+            page.wait_for(ready).await?;
+            for stop in 1..=FORCED_TAB_STOPS {
+                page.press("Tab").await?;
+                let unseen = page.execute_json(UNSEEN_FOCUS, vec![]).await?;
+                if let Some(unseen) = unseen.as_str() {
+                    problems.push(format!("{view} tab stop {stop}: {unseen}"));
+                }
+            }
+        }
+        let errors = page.take_errors().await?;
+        if !errors.is_empty() {
+            problems.push(format!("page errors: {errors:?}"));
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("[{engine}] in forced colours: {}", problems.join(" | ")))
+        }
+    })
+    .await
 }

@@ -67,6 +67,12 @@ const NO_PRINT: (Engine, &str) = (
     "WebKitWebDriver 2.50 has no WebDriver Print command (\"Unknown command: /session/{id}/print\")",
 );
 
+/// Why WebKit cannot run the forced-colours scenario.
+const NO_FORCED_COLORS: (Engine, &str) = (
+    Engine::Webkit,
+    "WebKit has no forced-colours mode: forced-colors never matches there, so there is nothing to check",
+);
+
 /// Why WebKit cannot run the touch-screen scenario.
 const NO_TOUCH: (Engine, &str) = (
     Engine::Webkit,
@@ -163,6 +169,7 @@ pub fn all() -> Vec<Scenario> {
         scenario!(appearance::printed_comparison_names_versions_and_sources, unsupported: NO_PRINT),
         scenario!(appearance::printed_timeline_lists_every_matching_event, unsupported: NO_PRINT),
         scenario!(appearance::printed_dark_theme_uses_the_light_palette, unsupported: NO_PRINT),
+        scenario!(appearance::forced_colors_keep_controls_badges_and_focus_visible, unsupported: NO_FORCED_COLORS),
         scenario!(fallbacks::without_webassembly_shows_summary_and_why),
         scenario!(fallbacks::without_javascript_shows_summary_and_noscript),
         scenario!(harness::offorigin_attempt_is_recorded),
