@@ -73,9 +73,6 @@ pub fn ShareBar() -> impl IntoView {
                 on:click=move |_| menu.open.update(|o| *o = !*o)
             >
                 "Share"
-                <span class="caret" aria-hidden="true">
-                    "▾"
-                </span>
             </button>
             // Choosing an item closes the menu, after the item has done its
             // work (the click reaches the menu after the item).

@@ -146,6 +146,8 @@ pub fn all() -> Vec<Scenario> {
         scenario!(a11y::clauses_inline_dark_meet_wcag),
         scenario!(a11y::sources_light_meet_wcag),
         scenario!(a11y::sources_dark_meet_wcag),
+        scenario!(a11y::share_menu_light_meets_wcag),
+        scenario!(a11y::share_menu_dark_meets_wcag),
         scenario!(a11y::axe_reports_planted_violations),
         scenario!(a11y::views_have_landmarks_and_one_h1),
         scenario!(a11y::event_count_is_a_live_status),
