@@ -55,6 +55,10 @@ pub struct AppState {
     pub timeline: Memo<Timeline>,
     /// What the clause comparison compares and shows.
     pub comparison: Memo<Comparison>,
+    /// Whether the page is being printed, so that a list shown a page at a
+    /// time on screen can show every item on paper (see
+    /// `hooks::use_printing` for what each browser lets through).
+    pub printing: ReadSignal<bool>,
 }
 
 /// How a state change is recorded in the browser history.
@@ -182,6 +186,7 @@ fn App(data: &'static Dataset, index: &'static SearchIndex, query: String, today
             })
         }),
         comparison: Memo::new(move |_| view.with(|s| s.comparison.clone())),
+        printing: hooks::use_printing(),
     };
     provide_context(app);
     // Canonicalise the address once, so a shared link shows only what applies.

@@ -1,7 +1,7 @@
 //! The browser effects the views use, each behind a small named hook that
 //! cleans up after itself: the page's address, an element coming into view,
-//! an element's width, the page's size, the system colour scheme, clicks
-//! and focus outside an element, and the clipboard.
+//! an element's width, the page's size, the system colour scheme,
+//! printing, clicks and focus outside an element, and the clipboard.
 //!
 //! Written by hand, in this one file: each is a few lines over `web_sys`,
 //! which the app already uses, so they add no dependency.
@@ -136,6 +136,22 @@ pub fn use_system_dark() -> ReadSignal<bool> {
         }
     });
     dark
+}
+
+/// Whether the page is being printed: true from the browser's
+/// `beforeprint` to its `afterprint`, so a view can render in full what it
+/// shows a page at a time on screen. Chromium lays the printout out once
+/// `beforeprint`'s handlers and the updates they queue have run; Firefox
+/// copies the page as it stands when printing starts, before any queued
+/// update, so there a printout holds only what was already on screen.
+pub fn use_printing() -> ReadSignal<bool> {
+    let (printing, set_printing) = signal(false);
+    Effect::new(move |_| {
+        listen(window().into(), &["beforeprint", "afterprint"], move |ev| {
+            set_printing.set(ev.type_() == "beforeprint");
+        });
+    });
+    printing
 }
 
 /// Calls `on_outside` whenever the reader clicks, or moves focus, anywhere

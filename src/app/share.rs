@@ -19,7 +19,7 @@ enum Panel {
 }
 
 /// One "Share" button that opens a menu to copy a link, embed, cite and
-/// download, with a live status beside it.
+/// download, with a live status under it.
 ///
 /// The menu is a disclosure: the button says whether it is open
 /// (`aria-expanded`) and which element it opens (`aria-controls`); its items
@@ -33,7 +33,19 @@ pub fn ShareBar() -> impl IntoView {
     let panel = RwSignal::new(None::<Panel>);
     let dialog: NodeRef<html::Dialog> = NodeRef::new();
     let link_field: NodeRef<html::Textarea> = NodeRef::new();
-    let menu = Menu::new();
+    let menu = Menu {
+        open: RwSignal::new(false),
+    };
+    // The menu and the status both lie over the page below the button: a
+    // click or focus anywhere else closes the one and clears the other.
+    hooks::on_click_or_focus_outside(BAR, move || {
+        if menu.open.get_untracked() {
+            menu.close(false);
+        }
+        if status.with_untracked(|s| !s.is_empty()) {
+            status.set(String::new());
+        }
+    });
     let open = move |p: Panel| {
         panel.set(Some(p));
         // Focus goes back to "Share" first: the dialog returns it to
@@ -65,7 +77,10 @@ pub fn ShareBar() -> impl IntoView {
                 data-testid="share-menu-button"
                 aria-expanded=move || menu.open.get().to_string()
                 aria-controls=LIST
-                on:click=move |_| menu.open.update(|o| *o = !*o)
+                on:click=move |_| {
+                    status.set(String::new());
+                    menu.open.update(|o| *o = !*o);
+                }
             >
                 // The caret is drawn by CSS, so it is neither read out nor
                 // an element of its own for contrast checks.
@@ -139,20 +154,6 @@ struct Menu {
 }
 
 impl Menu {
-    /// A closed menu that closes itself when the reader clicks or moves
-    /// focus outside the share bar.
-    fn new() -> Self {
-        let menu = Self {
-            open: RwSignal::new(false),
-        };
-        hooks::on_click_or_focus_outside(BAR, move || {
-            if menu.open.get_untracked() {
-                menu.close(false);
-            }
-        });
-        menu
-    }
-
     /// Closes the menu; with `refocus`, puts focus back on its button, so a
     /// keyboard reader continues from where the menu was.
     fn close(self, refocus: bool) {

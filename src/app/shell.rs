@@ -107,7 +107,8 @@ pub fn Shell() -> impl IntoView {
 }
 
 /// What a printed page needs that the screen shows as controls: the view,
-/// its filters or comparison, and the dataset version.
+/// its filters or comparison, the dataset version and the address; and,
+/// where the printout lacks events the list had not loaded, that it does.
 #[component]
 fn PrintHeader() -> impl IntoView {
     let app = use_app();
@@ -137,6 +138,8 @@ fn PrintHeader() -> impl IntoView {
         })
     };
     // The address is the browser's to tell: read after each change of view.
+    // Not as printing starts: Firefox lays the printout out from the page as
+    // it stands when printing starts, before any update can land.
     let here = RwSignal::new(String::new());
     Effect::new(move |_| {
         app.view.track();
@@ -150,6 +153,11 @@ fn PrintHeader() -> impl IntoView {
                 {data.version}
                 ". Printed from "
                 {move || here.get()}
+            </p>
+            // Shown by the print stylesheet only while the list has more
+            // events to load, which the end of the printed list counts.
+            <p class="print-partial">
+                "Not every event of this view is printed: only those the list on screen had loaded, counted at the end of the list. Scroll to the end of the list, then print again, to print them all."
             </p>
         </section>
     }

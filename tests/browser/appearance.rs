@@ -2,7 +2,10 @@
 //! preference by default, on a light system and on a dark one, with
 //! `theme=` and the toggle to override it); and printing (a PDF that names
 //! the dataset version, the filters or versions shown and the sources,
-//! without the on-screen controls). What it falls back to without
+//! without the on-screen controls, that lists every matching event, not
+//! just the page the screen shows, and that is light on a dark theme); and
+//! forced colours (Windows high contrast), where controls, badges, the
+//! current tab and focus stay visible. What it falls back to without
 //! WebAssembly or JavaScript is in `fallbacks.rs`.
 //!
 //! The dark system is a second browser on the scenario's engine, started
@@ -14,6 +17,7 @@ use serde_json::json;
 use crate::support::engines::{Engine, ExtraSettings};
 use crate::support::other_browser::{BrowserSettings, firefox_pref, in_other_browser};
 use crate::support::page::Page;
+use crate::support::steps::EVENT;
 
 /// The theme toggle in the site header.
 const TOGGLE: &str = "button.theme-toggle";
@@ -356,4 +360,291 @@ pub async fn printed_comparison_names_versions_and_sources(page: &Page) -> Resul
     wanted.extend(printed_basics());
     let text = printed_text(page, "clauses-2019-2026").await?;
     expect_printed(page, "clauses-2019-2026", &text, &wanted)
+}
+
+/// A timeline filtered to more events than the screen renders at first
+/// (the list adds them a page at a time as the reader scrolls).
+const PRINT_ALL_QUERY: &str = "view=timeline&party=openai";
+
+/// What the printout's header says when it lacks events the list had not
+/// loaded.
+const PARTIAL_NOTE: &str = "Not every event of this view is printed";
+
+/// A filtered timeline prints every event it matches, not only the first
+/// page of them that the screen has rendered: each one's title is in the
+/// printout. Firefox lays a printout out from the page as it stands when
+/// printing starts, before the app can add the rest, so there the
+/// printout must instead say exactly what it holds: its header says not
+/// every event is printed, and the end of the list how many are, which
+/// are the first ones in order.
+pub async fn printed_timeline_lists_every_matching_event(page: &Page) -> Result<(), String> {
+    const NAME: &str = "timeline-openai-all";
+    let data = pactline::data::builtin();
+    let matching = crate::support::oracle::filtered_events(PRINT_ALL_QUERY)?;
+    if matching.len() <= pactline::filter::PAGE || matching.len() == data.events.len() {
+        return Err(format!(
+            "test set-up: {PRINT_ALL_QUERY} should match more than a page ({}) of events but not all, matches {}",
+            pactline::filter::PAGE,
+            matching.len()
+        ));
+    }
+    page.open(PRINT_ALL_QUERY).await?;
+    page.wait_for(EVENT).await?;
+    let on_screen = page.count(EVENT).await?;
+    if on_screen >= matching.len() {
+        return Err(format!(
+            "test set-up: the screen already shows all {} events, so printing proves nothing",
+            matching.len()
+        ));
+    }
+    let text = printed_text(page, NAME).await?;
+    let printed: Vec<bool> = matching
+        .iter()
+        .map(|&i| text.contains(&normalise(data.events[i].title)))
+        .collect();
+    let count = printed.iter().filter(|&&p| p).count();
+    let engine = page.engine().name();
+    let pdf = format!("test-artifacts/print/{engine}-{NAME}.pdf");
+    if count == matching.len() {
+        return if text.contains(PARTIAL_NOTE) {
+            Err(format!("[{engine}] {pdf} prints every event but says it does not"))
+        } else {
+            Ok(())
+        };
+    }
+    if page.engine() != Engine::Firefox {
+        let missing: Vec<&str> = matching
+            .iter()
+            .zip(&printed)
+            .filter(|(_, p)| !**p)
+            .map(|(&i, _)| data.events[i].title)
+            .collect();
+        return Err(format!(
+            "[{engine}] printed {PRINT_ALL_QUERY} ({pdf}) lacks {} of its {} events (the screen had rendered \
+             {on_screen}), e.g. {:?}",
+            missing.len(),
+            matching.len(),
+            &missing[..missing.len().min(3)],
+        ));
+    }
+    let says_count = format!("{count} events printed, as many as the list on screen had loaded");
+    let first_ones = printed[..count].iter().all(|&p| p);
+    if text.contains(PARTIAL_NOTE) && text.contains(&says_count) && first_ones {
+        Ok(())
+    } else {
+        Err(format!(
+            "[{engine}] {pdf} prints {count} of {} events; it should say {PARTIAL_NOTE:?} (says so: {}) and \
+             {says_count:?} (says so: {}), and hold the first {count} in order (does: {first_ones})",
+            matching.len(),
+            text.contains(PARTIAL_NOTE),
+            text.contains(&says_count),
+        ))
+    }
+}
+
+/// The most of a printed page that may be dark: the text and the badges'
+/// outlines. A light page measures about 2%; the dark theme's cards, when
+/// they reached the paper, made it about 74%.
+const MAX_DARK_SHARE: f64 = 0.10;
+
+/// The timeline in the dark theme prints in the light palette, even with
+/// background graphics printed: its first page, rendered to grey pixels,
+/// is light (no dark cards or page behind dark titles).
+pub async fn printed_dark_theme_uses_the_light_palette(page: &Page) -> Result<(), String> {
+    page.open("view=timeline&theme=dark").await?;
+    wait_for_theme(page, "dark").await?;
+    page.wait_for(EVENT).await?;
+    expect_painted(page, "dark").await?;
+    let pdf = page.print_pdf_with_backgrounds("timeline-dark-backgrounds").await?;
+    let dark = dark_share_of_first_page(&pdf).await?;
+    if dark <= MAX_DARK_SHARE {
+        return Ok(());
+    }
+    Err(format!(
+        "[{}] the dark theme printed dark: {:.0}% of the first page of {} is dark (at most {:.0}% expected)",
+        page.engine().name(),
+        dark * 100.0,
+        pdf.display(),
+        MAX_DARK_SHARE * 100.0
+    ))
+}
+
+/// The share of the PDF's first page, rendered in grey at 40 dpi with
+/// `pdftoppm`, that is dark (below 100 of 255).
+async fn dark_share_of_first_page(pdf: &std::path::Path) -> Result<f64, String> {
+    let root = pdf.with_extension("");
+    let output = tokio::process::Command::new("pdftoppm")
+        .args(["-gray", "-r", "40", "-f", "1", "-l", "1", "-singlefile"])
+        .arg(pdf)
+        .arg(&root)
+        .output()
+        .await
+        .map_err(|e| format!("cannot run pdftoppm ({e}); install poppler-utils (`./tasks test` does)"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "pdftoppm {} failed: {}",
+            pdf.display(),
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    let pgm = root.with_extension("pgm");
+    let bytes = std::fs::read(&pgm).map_err(|e| format!("reading {}: {e}", pgm.display()))?;
+    // pdftoppm writes "P5\n<width> <height>\n255\n", then a byte a pixel.
+    let mut parts = bytes.splitn(4, |&b| b == b'\n');
+    let (magic, pixels) = (parts.next(), parts.nth(2));
+    let pixels = match (magic, pixels) {
+        (Some(b"P5"), Some(pixels)) if !pixels.is_empty() => pixels,
+        _ => return Err(format!("{} is not the grey image pdftoppm writes", pgm.display())),
+    };
+    let dark = pixels.iter().filter(|&&grey| grey < 100).count();
+    Ok(dark as f64 / pixels.len() as f64)
+}
+
+/// A browser on `engine` in forced-colours mode, as Windows high contrast
+/// puts it: the browser replaces the page's colours with a few system
+/// ones, and drops backgrounds and shadows that carried meaning.
+fn forced_colors(engine: Engine) -> Result<BrowserSettings, String> {
+    let settings = match engine {
+        // Chromium's high-contrast switch, which Blink reports as
+        // forced-colors: active and paints with.
+        Engine::Chromium => ExtraSettings {
+            args: vec!["--force-high-contrast".into()],
+            ..ExtraSettings::default()
+        },
+        // "Override the colours specified by the page with your selections
+        // above: Always".
+        Engine::Firefox => ExtraSettings {
+            prefs: firefox_pref("browser.display.document_color_use", 2),
+            ..ExtraSettings::default()
+        },
+        Engine::Webkit => return Err("WebKit has no forced-colours mode".into()),
+    };
+    Ok(BrowserSettings {
+        label: "forced-colors",
+        settings,
+        ..BrowserSettings::default()
+    })
+}
+
+/// The controls that must keep a visible outline in forced colours:
+/// buttons that look like buttons, download links, fields, and badges.
+const OUTLINED: &str = "button.theme-toggle, .share-toggle, .share-menu button, .share-menu .button, \
+    .layout-switch button, select, input[type=search], .clear-all, .badge, .version, .dismiss";
+
+/// Lists, for the page as shown, every visible element matching
+/// `arguments[0]` without a border that stands out from what is behind it,
+/// and whether the current view tab's underline stands out where the
+/// others' do not.
+const FORCED_COLORS_PROBLEMS: &str = r##"
+    const problems = [];
+    const opaque = (color) => !/^rgba\(.*,\s*0\)$/.test(color) && color !== "transparent";
+    const behind = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const bg = getComputedStyle(e).backgroundColor;
+        if (opaque(bg)) return bg;
+      }
+      return getComputedStyle(document.documentElement).backgroundColor;
+    };
+    const name = (el) => el.tagName.toLowerCase() + [...el.classList].map((c) => "." + c).join("")
+      + ` "${(el.textContent || el.value || "").trim().slice(0, 24)}"`;
+    const side = (el, s, edge) => s[`border${edge}Style`] !== "none" && parseFloat(s[`border${edge}Width`]) > 0
+      && opaque(s[`border${edge}Color`]) && s[`border${edge}Color`] !== behind(el);
+    for (const el of document.querySelectorAll(arguments[0])) {
+      if (el.getClientRects().length === 0) continue;
+      const s = getComputedStyle(el);
+      if (!["Top", "Right", "Bottom", "Left"].some((edge) => side(el, s, edge))) {
+        problems.push(`${name(el)} has no visible border (border ${s.borderStyle} ${s.borderWidth} ${s.borderColor} on ${behind(el)})`);
+      }
+    }
+    const tabs = [...document.querySelectorAll(".view-link")];
+    const current = tabs.find((t) => t.getAttribute("aria-current") === "page");
+    if (current) {
+      const underline = getComputedStyle(current).borderBottomColor;
+      if (!side(current, getComputedStyle(current), "Bottom")) problems.push(`the current tab's underline does not show (${underline})`);
+      for (const t of tabs.filter((t) => t !== current)) {
+        const s = getComputedStyle(t);
+        if (side(t, s, "Bottom") && s.borderBottomColor === underline) problems.push(`${name(t)} is underlined as the current tab is`);
+      }
+    }
+    return { forced: matchMedia("(forced-colors: active)").matches, problems };
+"##;
+
+/// What [`FORCED_COLORS_PROBLEMS`] found.
+#[derive(serde::Deserialize)]
+struct ForcedColors {
+    forced: bool,
+    problems: Vec<String>,
+}
+
+/// How many Tab stops the forced-colours check follows from the top.
+const FORCED_TAB_STOPS: usize = 8;
+
+/// The focused element's outline, when it does not stand out from what is
+/// behind it in forced colours; `null` when it does or focus is nowhere.
+const UNSEEN_FOCUS: &str = r##"
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const s = getComputedStyle(el);
+    let bg = "transparent";
+    for (let e = el; e; e = e.parentElement) {
+      const c = getComputedStyle(e).backgroundColor;
+      if (!/^rgba\(.*,\s*0\)$/.test(c) && c !== "transparent") { bg = c; break; }
+    }
+    const shows = !["none", "hidden"].includes(s.outlineStyle) && parseFloat(s.outlineWidth) >= 2
+      && s.outlineColor !== bg;
+    return shows ? null : `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}: outline ${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor} on ${bg}`;
+"##;
+
+/// In forced colours (Windows high contrast; Chromium's and Firefox's own
+/// switches for it) every view keeps its controls, its badges and its
+/// focus ring visible: buttons, fields, the share menu's items and the
+/// badges have a border that stands out, only the current view tab is
+/// underlined, and each of the first Tab stops shows its outline. The
+/// views are saved as `<engine>-forced-colors-<view>.png`.
+pub async fn forced_colors_keep_controls_badges_and_focus_visible(page: &Page) -> Result<(), String> {
+    page.open("").await?;
+    let settings = forced_colors(page.engine())?;
+    in_other_browser(page, &settings, async |page: &Page| {
+        let engine = page.engine().name();
+        let mut problems = Vec::new();
+        for (view, ready) in [
+            ("timeline", EVENT),
+            ("clauses", r#"[data-testid="clause-row"]"#),
+            ("sources", r#"[data-testid="source"]"#),
+        ] {
+            page.open(&format!("view={view}")).await?;
+            page.wait_for(ready).await?;
+            if view == "timeline" {
+                crate::support::steps::open_share_menu(page).await?;
+            }
+            let found: ForcedColors =
+                crate::support::steps::evaluate(page, FORCED_COLORS_PROBLEMS, vec![OUTLINED.into()]).await?;
+            if !found.forced {
+                return Err(format!(
+                    "[{engine}] test set-up: the browser does not report forced-colors: active"
+                ));
+            }
+            page.screenshot(&format!("forced-colors-{view}")).await?;
+            problems.extend(found.problems.into_iter().map(|p| format!("{view}: {p}")));
+            page.open(&format!("view={view}")).await?;
+            page.wait_for(ready).await?;
+            for stop in 1..=FORCED_TAB_STOPS {
+                page.press("Tab").await?;
+                let unseen = page.execute_json(UNSEEN_FOCUS, vec![]).await?;
+                if let Some(unseen) = unseen.as_str() {
+                    problems.push(format!("{view} tab stop {stop}: {unseen}"));
+                }
+            }
+        }
+        let errors = page.take_errors().await?;
+        if !errors.is_empty() {
+            problems.push(format!("page errors: {errors:?}"));
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("[{engine}] in forced colours: {}", problems.join(" | ")))
+        }
+    })
+    .await
 }

@@ -68,6 +68,12 @@ const NO_PRINT: (Engine, &str) = (
     "WebKitWebDriver 2.50 has no WebDriver Print command (\"Unknown command: /session/{id}/print\")",
 );
 
+/// Why WebKit cannot run the forced-colours scenario.
+const NO_FORCED_COLORS: (Engine, &str) = (
+    Engine::Webkit,
+    "WebKit has no forced-colours mode: forced-colors never matches there, so there is nothing to check",
+);
+
 /// Why WebKit cannot run the touch-screen scenario.
 const NO_TOUCH: (Engine, &str) = (
     Engine::Webkit,
@@ -164,6 +170,8 @@ pub fn all() -> Vec<Scenario> {
         scenario!(a11y::sources_dark_meet_wcag),
         scenario!(a11y::presets_meet_wcag),
         scenario!(a11y::embed_builder_meets_wcag),
+        scenario!(a11y::share_menu_light_meets_wcag),
+        scenario!(a11y::share_menu_dark_meets_wcag),
         scenario!(a11y::axe_reports_planted_violations),
         scenario!(a11y::views_have_landmarks_and_one_h1),
         scenario!(a11y::event_count_is_a_live_status),
@@ -185,6 +193,9 @@ pub fn all() -> Vec<Scenario> {
         scenario!(appearance::theme_toggle_flips_theme_and_url),
         scenario!(appearance::printed_timeline_names_filter_version_and_sources, unsupported: NO_PRINT),
         scenario!(appearance::printed_comparison_names_versions_and_sources, unsupported: NO_PRINT),
+        scenario!(appearance::printed_timeline_lists_every_matching_event, unsupported: NO_PRINT),
+        scenario!(appearance::printed_dark_theme_uses_the_light_palette, unsupported: NO_PRINT),
+        scenario!(appearance::forced_colors_keep_controls_badges_and_focus_visible, unsupported: NO_FORCED_COLORS),
         scenario!(fallbacks::without_webassembly_shows_summary_and_why),
         scenario!(fallbacks::without_javascript_shows_summary_and_noscript),
         scenario!(harness::offorigin_attempt_is_recorded),

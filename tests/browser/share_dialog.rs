@@ -294,7 +294,7 @@ async fn expect_menu_closed(page: &Page) -> Result<(), String> {
 /// is open; Down on it opens the menu at its first item, the arrow keys,
 /// Home and End move between items, Tab moves on to the next, Escape
 /// closes the menu and puts focus back on "Share"; a click elsewhere
-/// closes it too.
+/// closes it too, and clears what "Copy link" said, which moved nothing.
 pub async fn share_menu_opens_by_keyboard_and_closes_with_escape_or_outside(page: &Page) -> Result<(), String> {
     page.open("view=timeline").await?;
     page.wait_for(EVENT).await?;
@@ -341,7 +341,38 @@ pub async fn share_menu_opens_by_keyboard_and_closes_with_escape_or_outside(page
 
     open_share_menu(page).await?;
     page.click(EVENT_COUNT).await?;
-    expect_menu_closed(page).await
+    expect_menu_closed(page).await?;
+
+    // What "Copy link" says lies over the page, so nothing moves, until a
+    // click elsewhere clears it.
+    let before = button_place(page).await?;
+    open_share_menu(page).await?;
+    page.click(COPY_LINK).await?;
+    page.wait_until("the share status says something", async || {
+        Ok(!page.text(SHARE_STATUS).await?.trim().is_empty())
+    })
+    .await?;
+    expect_eq("where \"Share\" is after copying", button_place(page).await?, before)?;
+    page.click(EVENT_COUNT).await?;
+    page.wait_until("the share status has cleared", async || {
+        Ok(page
+            .execute_json(
+                "return document.querySelector(arguments[0]).textContent;",
+                vec![json!(SHARE_STATUS)],
+            )
+            .await?
+            == json!(""))
+    })
+    .await
+}
+
+/// Where the "Share" button is: its left and top edges, in CSS pixels.
+async fn button_place(page: &Page) -> Result<serde_json::Value, String> {
+    page.execute_json(
+        "const r = document.querySelector(arguments[0]).getBoundingClientRect(); return [r.left, r.top];",
+        vec![json!(SHARE_BUTTON)],
+    )
+    .await
 }
 
 /// The embed builder: choosing "A stretch of the timeline" changes all

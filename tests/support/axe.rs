@@ -140,13 +140,14 @@ fn axe_source() -> Result<&'static str, String> {
         .map_err(Clone::clone)
 }
 
-/// Runs the rules `arguments[0]` in the page and returns what axe reports,
+/// Runs the rules `arguments[0]` in the page (or only in the element that
+/// `arguments[2]` selects, when it is not null) and returns what axe reports,
 /// in the shape of [`AxeReport`]; marks each incomplete node with the index
 /// of the first entry of `arguments[1]` (`{ rule, selector, reason }`)
 /// whose rule it is, whose selector the element matches and whose reason
 /// is in axe's messages.
 const RUN_AXE: &str = r#"
-const [runOnly, cleared, done] = arguments;
+const [runOnly, cleared, within, done] = arguments;
 const clearance = (result, node, messages) => {
   // Elements in frames or shadow roots have longer targets: never cleared.
   const element = node.target.length === 1 ? document.querySelector(String(node.target[0])) : null;
@@ -170,7 +171,7 @@ const shape = (incomplete) => (result) => ({
     };
   }),
 });
-axe.run(document, { runOnly, resultTypes: ["violations", "incomplete"] })
+axe.run(within ? { include: [within] } : document, { runOnly, resultTypes: ["violations", "incomplete"] })
   .then((results) => done({
     violations: results.violations.map(shape(false)),
     incomplete: results.incomplete.map(shape(true)),
@@ -181,6 +182,18 @@ axe.run(document, { runOnly, resultTypes: ["violations", "incomplete"] })
 /// Runs axe-core's `rules` on the current document; `cleared` are the
 /// incomplete results a person has looked at (see [`AxeNode::cleared_by`]).
 pub async fn run_axe(page: &Page, rules: AxeRules<'_>, cleared: &[Cleared]) -> Result<AxeReport, String> {
+    run_axe_within(page, None, rules, cleared).await
+}
+
+/// Like [`run_axe`], on the element `within` selects (and what it holds)
+/// only, when there is one: for a part of the page that covers others,
+/// such as an open menu, whose neighbours axe cannot judge while covered.
+pub async fn run_axe_within(
+    page: &Page,
+    within: Option<&str>,
+    rules: AxeRules<'_>,
+    cleared: &[Cleared],
+) -> Result<AxeReport, String> {
     let present = page
         .execute_json("return typeof window.axe === 'object';", vec![])
         .await?;
@@ -202,7 +215,9 @@ pub async fn run_axe(page: &Page, rules: AxeRules<'_>, cleared: &[Cleared]) -> R
         .iter()
         .map(|entry| json!({ "rule": entry.rule, "selector": entry.selector, "reason": entry.reason }))
         .collect();
-    let outcome = page.execute_async_json(RUN_AXE, vec![run_only, json!(cleared)]).await?;
+    let outcome = page
+        .execute_async_json(RUN_AXE, vec![run_only, json!(cleared), json!(within)])
+        .await?;
     if let Some(error) = outcome.get("error") {
         return Err(format!("[{}] axe.run failed: {error}", page.engine().name()));
     }

@@ -65,7 +65,9 @@ pub fn EventList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>) -> impl IntoV
                     .and_then(|id| events.iter().position(|&i| data.events[i].id == id))
                     .map_or(0, |p| p + 1)
             });
-            let shown = &events[..events.len().min(limit.get().max(needed))];
+            // Paper gets every match, not the page the screen has loaded.
+            let wanted = if app.printing.get() { events.len() } else { limit.get().max(needed) };
+            let shown = &events[..events.len().min(wanted)];
             match sorting.get().0 {
                 Sort::Date => chronology::rows(data.events, shown, *direct, today),
                 _ => chronology::plain_rows(shown, *direct),

@@ -25,10 +25,24 @@ impl Page {
     /// layout, default paper and margins), saves the PDF as
     /// `test-artifacts/print/<engine>-<name>.pdf` and returns its path.
     pub async fn print_pdf(&self, name: &str) -> Result<PathBuf, String> {
+        self.print_with(name, PrintConfiguration::default()).await
+    }
+
+    /// Like [`Page::print_pdf`], with background colours and images
+    /// printed, as for a reader who ticks "Background graphics".
+    pub async fn print_pdf_with_backgrounds(&self, name: &str) -> Result<PathBuf, String> {
+        let config = PrintConfiguration::builder()
+            .background(true)
+            .build()
+            .map_err(|e| format!("[{}] print settings: {e}", self.engine().name()))?;
+        self.print_with(name, config).await
+    }
+
+    async fn print_with(&self, name: &str, config: PrintConfiguration) -> Result<PathBuf, String> {
         let pdf = self
             .session
             .client
-            .print(PrintConfiguration::default())
+            .print(config)
             .await
             .map_err(self.failed("printing the page"))?;
         self.save_artifact("print", name, "pdf", &pdf)
