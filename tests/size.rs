@@ -64,9 +64,23 @@ use std::process::{Command, ExitCode};
 ///   layout in `drawing.rs` (lanes, spreading, rows, labels, density).
 ///   Drawing each layout afresh, not patching it in place, already saves
 ///   10 to 25 KB of it; issue 17 measures the rest.
-/// - 330 KB (issue 15 as a whole, with the drawing merged: measured on
-///   main once merged, see the note of issue 15).
-const BUDGET: u64 = 330 * 1024;
+/// - Lowered (issue 17, measured 2026-12-02 on its own branch at 250.3 KB,
+///   before the drawing; the wasm went from 285.6 to 233.3 KB, the JS glue from 7.2 to 7.1 KB):
+///   Leptos's `erase_components` (set for wasm32 in .cargo/config.toml)
+///   stops the view code being copied for each concrete view type, 47.7
+///   KB; the clause word diffs are worked out at build time, so `similar`
+///   leaves the wasm, 3.6 KB; the panic hook is installed in debug builds
+///   only, 2.3 KB. Of the wasm that is left, twiggy puts about 50 KB in
+///   the embedded dataset (34 KB its text, the rest its tables), 80 KB in
+///   Leptos's runtime and view code, 37 KB in the app's own views and 33
+///   KB in `std` (strings, iterators, sorting, formatting, allocator).
+/// - 305 KB (issues 15 and 16 merged with issue 17's cuts so far, measured
+///   2026-12-02 on main at 299.7 KB; the wasm at 280.9 KB): the drawing,
+///   the share menu, the embed presets and builder and per-claim citations
+///   came to about 48 KB of wasm, which the cuts above paid for. Issue 17
+///   is still open: the rest of its plan (the first screen in the HTML, the
+///   dataset out of the wasm) is what brings this down to its target.
+const BUDGET: u64 = 305 * 1024;
 
 /// The file kinds that count towards the budget.
 const SHIPPED: [&str; 4] = ["html", "js", "wasm", "css"];

@@ -165,3 +165,39 @@ fn every_real_clause_pair_diffs_cleanly() {
     // Both forms occur on the real data: the test looks at each.
     assert!(words > 0 && reworded > 0, "{words} word diffs, {reworded} rewordings");
 }
+
+/// The browser build looks diffs up instead of working them out: for every
+/// pair of versions of every clause, the table the build wrote gives what
+/// the diff itself gives, and a pair the data never compares is not in it.
+#[test]
+fn the_build_time_table_gives_the_same_diffs() {
+    let data = pactline::data::builtin();
+    for a in data.versions {
+        for b in data.versions {
+            for row in compare::compare(data, a.id, b.id) {
+                let (Some(ta), Some(tb)) = (row.a.term, row.b.term) else {
+                    continue;
+                };
+                assert_eq!(
+                    diff::lookup(pactline::data::WORD_DIFFS, ta.text, tb.text),
+                    Some(diff::words(ta.text, tb.text)),
+                    "{}: {} → {}",
+                    row.clause.id,
+                    a.id,
+                    b.id
+                );
+            }
+        }
+    }
+    assert_eq!(
+        diff::lookup(pactline::data::WORD_DIFFS, "alpha beta", "alpha gamma"),
+        None
+    );
+    assert_eq!(
+        diff::lookup(&[], "same", "same"),
+        Some(Diff::Words(vec![Piece {
+            op: Op::Same,
+            text: "same".into()
+        }]))
+    );
+}
