@@ -1122,8 +1122,8 @@ fn deal(wanted: &[Wanted], preference: &[usize]) -> Vec<usize> {
 
 /// Places the "Today" label, then the milestones' labels left to right,
 /// above the lanes, each in the first of `rows` rows where it overlaps
-/// nothing, after or before its line: with the version's name where there
-/// is room, else its id. When even an id finds no room, the label before
+/// nothing: with the version's name where there is room after its line,
+/// else its id, after the line or before it. When even an id finds no room, the label before
 /// it gives up its name and all are placed again; when no name is left to
 /// give up, a label with no room overlaps on the last row. Returns the
 /// milestones, the "Today" label and how many rows the labels use.
@@ -1170,9 +1170,12 @@ fn lay_labels(
 ) -> Result<(Vec<Milestone>, Option<Label>), usize> {
     let row_height = font + 4;
     let mut placed: Vec<Vec<(i32, i32)>> = vec![Vec::new(); rows];
-    let mut place = |text: String, x: i32| -> Option<Label> {
-        for (row, taken) in placed.iter_mut().enumerate() {
-            for end in [false, true] {
+    // A label goes after its line in any row where it fits, before it only
+    // if `before` allows: a label that ends at its line is easily read as
+    // the next line's, so a version's name is only ever written after it.
+    let mut place = |text: String, x: i32, before: bool| -> Option<Label> {
+        for end in [false, before] {
+            for (row, taken) in placed.iter_mut().enumerate() {
                 let label = Label {
                     x: if end { x - 3 } else { x + 3 },
                     y: (row as i32 + 1) * row_height - 3,
@@ -1199,7 +1202,7 @@ fn lay_labels(
 
     // "Today" first: it is short, and the line it names matters most.
     let today = match today {
-        Some(x) => Some(place("Today".to_string(), x).ok_or(0usize)?),
+        Some(x) => Some(place("Today".to_string(), x, true).ok_or(0usize)?),
         None => None,
     };
     let mut milestones: Vec<Milestone> = Vec::new();
@@ -1209,8 +1212,10 @@ fn lay_labels(
             Place::Span(start, end) => (scale.px(start as f32), scale.px(end as f32)),
         };
         let x = (x0 + x1) / 2;
-        let named = names[i].then(|| place(format!("{} {}", v.id, v.name), x)).flatten();
-        let label = named.or_else(|| place(v.id.to_string(), x)).ok_or(i)?;
+        let named = names[i]
+            .then(|| place(format!("{} {}", v.id, v.name), x, false))
+            .flatten();
+        let label = named.or_else(|| place(v.id.to_string(), x, true)).ok_or(i)?;
         milestones.push(Milestone {
             version: v.id,
             previous: i.checked_sub(1).map(|p| data.versions[p].id),

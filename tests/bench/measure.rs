@@ -86,7 +86,7 @@ pub struct Load {
     /// rendered frame.
     pub interaction_ms: Vec<f64>,
     /// Per interaction step: elements changed outside what it is meant to
-    /// change (the list, the counts, the axis).
+    /// change (the list, the counts, the drawing's SVG).
     pub interaction_outside: Vec<f64>,
     /// What changed outside, a few per step, for the report's notes.
     pub outside_examples: Vec<String>,

@@ -128,7 +128,7 @@ const INTERACTION_DOM: Metric = Metric {
     samples: |load| load.interaction_dom_ms.clone(),
 };
 const OUTSIDE: Metric = Metric {
-    name: "elements changed outside the list, counts and axis, per keystroke",
+    name: "elements changed outside the list, counts and drawing, per keystroke",
     unit: Unit::Count,
     samples: |load| load.interaction_outside.clone(),
 };
@@ -431,7 +431,7 @@ fn notes(out: &mut String, context: &Context, cells: &[Cell]) {
          painted”, is the rest of the start-up's script, then style, layout and paint.\n\
          7. By the frame after each keystroke, a second MutationObserver on the whole page counts the \
          elements changed outside what a search is meant to change (the event list, the live count, the \
-         option counts and \"Clear all\", the year axis, the printed page's header naming the filters). A page whose parts each read only their own \
+         option counts and \"Clear all\", the drawing's SVG, the printed page's header naming the filters). A page whose parts each read only their own \
          slice of the state changes none. Seen outside this run: {}. The version figure picks each earlier \
          version for side A of the clause comparison in turn (`change` dispatched), checked against the \
          library's summary line for that pair.\n",
