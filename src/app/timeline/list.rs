@@ -42,6 +42,13 @@ pub fn EventList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>) -> impl IntoV
     let data = app.data;
     let today = app.today;
     let limit = RwSignal::new(PAGE);
+    // Paper gets every match, not the page the screen has loaded, and no
+    // "Show more" button.
+    Effect::new(move |_| {
+        if app.printing.get() {
+            limit.set(outcome.with_untracked(|o| o.events.len()));
+        }
+    });
     // A new search or filter starts again from the first page.
     Effect::watch(move || outcome.track(), move |_, _, _| limit.set(PAGE), false);
     let expanded = Memo::new(move |_| app.timeline.with(|t| t.event.clone()));
@@ -65,9 +72,7 @@ pub fn EventList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>) -> impl IntoV
                     .and_then(|id| events.iter().position(|&i| data.events[i].id == id))
                     .map_or(0, |p| p + 1)
             });
-            // Paper gets every match, not the page the screen has loaded.
-            let wanted = if app.printing.get() { events.len() } else { limit.get().max(needed) };
-            let shown = &events[..events.len().min(wanted)];
+            let shown = &events[..events.len().min(limit.get().max(needed))];
             match sorting.get().0 {
                 Sort::Date => chronology::rows(data.events, shown, *direct, today),
                 _ => chronology::plain_rows(shown, *direct),
