@@ -6,7 +6,7 @@
 
 use super::clauses::{ClauseAcross, Scoreboard};
 use super::sources::ConflictCard;
-use super::timeline::EventRow;
+use super::timeline::{EventRow, TimelineDrawing};
 use super::use_app;
 use crate::filter;
 use crate::state::Preset;
@@ -58,34 +58,49 @@ pub fn PresetView(preset: Preset) -> impl IntoView {
     }
 }
 
-/// The first `limit=` events the timeline's filters match, and how many
-/// more Pactline has.
+/// The drawing of the events the timeline's filters match, the first
+/// `limit=` of them as cards, and how many more Pactline has.
 #[component]
 fn RangeEvents() -> impl IntoView {
     let app = use_app();
     let data = app.data;
-    let (filters, order, limit) = app
-        .view
-        .with_untracked(|s| (s.timeline.filters.clone(), s.timeline.order, s.limit()));
-    let outcome = filter::run(data, app.index, &filters, order);
+    let limit = app.view.with_untracked(|s| s.limit());
+    // The drawing can narrow the dates; the cards follow it.
+    let outcome = Memo::new(move |_| {
+        let order = app.timeline.with(|t| t.order);
+        app.filters.with(|f| filter::run(data, app.index, f, order))
+    });
     let terms = Memo::new(move |_| app.filters.with(|f| text::terms(&f.q)));
-    let shown: Vec<usize> = outcome.events.iter().copied().take(limit).collect();
-    let more = outcome.events.len() - shown.len();
-    let described = filter::describe(data, &filters);
+    let count = move || {
+        let described = app.filters.with(|f| filter::describe(data, f));
+        format!(
+            "{} of {} events{}",
+            outcome.with(|o| o.events.len()),
+            data.events.len(),
+            if described.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", described.join("; "))
+            },
+        )
+    };
+    let more = move || outcome.with(|o| o.events.len().saturating_sub(limit));
     view! {
         <section class="range" data-testid="range">
-            <p class="count">
-                {format!(
-                    "{} of {} events{}",
-                    outcome.events.len(),
-                    data.events.len(),
-                    if described.is_empty() { String::new() } else { format!(": {}", described.join("; ")) },
-                )}
-            </p>
+            <p class="count">{count}</p>
+            <TimelineDrawing outcome />
             <div class="event-cards">
-                {shown.into_iter().map(|index| view! { <EventRow index terms today=app.today /> }).collect_view()}
+                {move || {
+                    outcome
+                        .with(|o| o.events.iter().copied().take(limit).collect::<Vec<_>>())
+                        .into_iter()
+                        .map(|index| view! { <EventRow index terms today=app.today /> })
+                        .collect_view()
+                }}
             </div>
-            {(more > 0).then(|| view! { <p class="range-more">{format!("{more} more in Pactline.")}</p> })}
+            <Show when=move || { more() > 0 }>
+                <p class="range-more">{move || format!("{} more in Pactline.", more())}</p>
+            </Show>
         </section>
     }
 }

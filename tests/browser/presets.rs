@@ -105,6 +105,10 @@ pub async fn presets_embed_both_ways_within_their_height(page: &Page) -> Result<
                 page.in_frame(frame, async || {
                     page.wait_for(&format!(r#"[data-testid="preset"][data-preset="{}"]"#, preset.id()))
                         .await?;
+                    let errors = page
+                        .execute_json("return window.__pactlineErrors || null;", vec![])
+                        .await?;
+                    expect_eq(&format!("errors in {what}"), errors, json!([]))?;
                     expect_eq(
                         &format!("filter panels in {what}"),
                         page.count("aside.filters").await?,
@@ -166,6 +170,21 @@ pub async fn presets_embed_both_ways_within_their_height(page: &Page) -> Result<
                 measured["link"].clone(),
                 json!(1),
             )?;
+            // Resizing to fit is over: nothing went wrong inside either embed.
+            for frame in ["#script-embed iframe", "#iframe-embed iframe"] {
+                let errors = page
+                    .in_frame(frame, async || {
+                        page.execute_json("return window.__pactlineErrors || null;", vec![])
+                            .await
+                    })
+                    .await?;
+                expect_eq(&format!("errors in {what}, {frame}"), errors, json!([]))?;
+            }
+            // For a person to look at: the post with each embed, as pasted.
+            for (part, css) in [("script", "#script-embed"), ("iframe", "#iframe-embed")] {
+                page.screenshot_of(css, &format!("post-{}-{part}-{}", preset.id(), viewport.0))
+                    .await?;
+            }
             expect_eq(
                 &format!("{what}: the iframe's fixed height"),
                 number("iframe").round() as u32,

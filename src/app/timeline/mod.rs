@@ -11,6 +11,7 @@ mod event;
 mod filters;
 mod list;
 
+pub use drawing::TimelineDrawing;
 pub use event::EventRow;
 
 use super::use_app;
