@@ -15,7 +15,7 @@ use serde_json::json;
 use crate::support::axe::{AxeReport, AxeResult, AxeRules, Cleared, WCAG_TAGS, run_axe, run_axe_within};
 use crate::support::page::Page;
 use crate::support::steps::open_share_menu;
-use crate::support::views::{open_case, presets, views};
+use crate::support::views::{ViewCase, open_case, presets, views};
 
 /// axe-core's rules about page structure (tagged best practice, so not in
 /// [`WCAG_TAGS`]): content sits in landmarks, there is one main, banner and
@@ -146,9 +146,20 @@ async fn expect_no_wcag_violations(page: &Page, name: &str, theme: &str) -> Resu
         .into_iter()
         .find(|case| case.name == name)
         .ok_or_else(|| format!("no view case named {name:?}"))?;
+    let variants = [format!("&theme={theme}"), format!("&theme={theme}&embed=1")];
+    expect_cases_pass_axe(page, variants.iter().map(|v| (&case, v.as_str()))).await
+}
+
+/// Opens each case with its extra query and runs the WCAG rules on it;
+/// fails listing, per URL, every violation and every incomplete result
+/// nobody has cleared.
+async fn expect_cases_pass_axe<'a>(
+    page: &Page,
+    cases: impl IntoIterator<Item = (&'a ViewCase, &'a str)>,
+) -> Result<(), String> {
     let mut problems = Vec::new();
-    for variant in [format!("&theme={theme}"), format!("&theme={theme}&embed=1")] {
-        open_case(page, &case, &variant).await?;
+    for (case, variant) in cases {
+        open_case(page, case, variant).await?;
         scroll_to_top(page).await?;
         let found = report_problems(&run_axe(page, AxeRules::Tagged(&WCAG_TAGS), CLEARED_INCOMPLETE).await?);
         if !found.is_empty() {
@@ -236,27 +247,13 @@ pub async fn clauses_inline_dark_meet_wcag(page: &Page) -> Result<(), String> {
 /// Every embed preset, light then dark, has no WCAG 2.2 A/AA violation and
 /// no incomplete result nobody cleared.
 pub async fn presets_meet_wcag(page: &Page) -> Result<(), String> {
-    let mut problems = Vec::new();
-    for case in presets() {
-        for theme in ["light", "dark"] {
-            let variant = format!("&theme={theme}");
-            open_case(page, &case, &variant).await?;
-            scroll_to_top(page).await?;
-            let found = report_problems(&run_axe(page, AxeRules::Tagged(&WCAG_TAGS), CLEARED_INCOMPLETE).await?);
-            if !found.is_empty() {
-                problems.push(format!("{}{variant}: {}", case.query, found.join("; ")));
-            }
-        }
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(format!(
-            "[{}] axe WCAG 2.2 A/AA: {}",
-            page.engine().name(),
-            problems.join(" | ")
-        ))
-    }
+    let cases = presets();
+    let themes = ["&theme=light", "&theme=dark"];
+    expect_cases_pass_axe(
+        page,
+        cases.iter().flat_map(|case| themes.iter().map(move |t| (case, *t))),
+    )
+    .await
 }
 
 /// The sources view, light, full page and embedded, has no WCAG 2.2 A/AA
