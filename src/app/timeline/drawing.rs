@@ -254,7 +254,7 @@ fn RangeReadout(live: Live) -> impl IntoView {
     let app = live.app;
     let bound = |b: YearMonth| readable(&b.to_string());
     let text = move || match live.range.get() {
-        (None, None) => "All dates: drag across the drawing to choose some".to_string(),
+        (None, None) => "All dates".to_string(),
         (Some(from), None) => format!("Dates from {}", bound(from)),
         (None, Some(to)) => format!("Dates up to {}", bound(to)),
         (Some(from), Some(to)) => format!("Dates {} – {}", bound(from), bound(to)),
@@ -300,11 +300,13 @@ fn tip(live: Live) -> String {
                     format!("{said} It does not match the filters.")
                 }
             }
-            (None, Content::Marks { .. }) => "Point at a mark, or Tab to the drawing and use the arrow keys, to \
-                                               name an event; click or press Enter to open it in the list."
-                .to_string(),
+            // Two lines at most on a phone, so the list stays near.
+            (None, Content::Marks { .. }) => {
+                "Point at or Tab to a mark to name it; click or press Enter to open it. Drag to choose dates."
+                    .to_string()
+            }
             (None, Content::Density(_)) => {
-                "Each bar counts the events of its lane and period; matching events are the darker part.".to_string()
+                "Bars count each lane's events per period, matching ones darker. Drag to choose dates.".to_string()
             }
         }
     })
