@@ -873,12 +873,19 @@ impl Drawing {
             .or_else(|| (0..marks.len()).find(live))
     }
 
-    /// Mark `k` in words, for its tooltip: its date and title, its
-    /// certainty and what else its shape says, and the lanes it is in.
+    /// Mark `k` in words, for its tooltip: its date and title, whether it
+    /// happened or is commentary, its certainty and what else its shape
+    /// says, and the lanes it is in.
     pub fn describe(&self, data: &Dataset, k: usize) -> String {
         let mark = self.marks()[k];
         let e = &data.events[mark.event];
-        let mut text = format!("{}: {}. {}", e.date, e.title, e.certainty.label());
+        let mut text = format!(
+            "{}: {}. {} ({})",
+            e.date,
+            e.title,
+            e.kind.label(),
+            e.certainty.label().to_lowercase()
+        );
         if mark.key {
             text.push_str(", key event");
         }
