@@ -23,7 +23,7 @@ use crate::chronology;
 use crate::drawing::{self as layout, Content, Density, Drawing, Mark, Shape, Step};
 use crate::filter::Outcome;
 use crate::model::readable;
-use crate::state::{Lanes, View, YearMonth};
+use crate::state::{Lanes, View, ViewState, YearMonth};
 use leptos::either::Either;
 use leptos::html;
 use leptos::prelude::*;
@@ -519,11 +519,10 @@ fn marks(d: &Arc<Drawing>, live: Live) -> impl IntoView + use<> {
         .map(|(k, m)| {
             let event = m.event;
             let class = format!(
-                "event-mark {}{}{}{}{}",
+                "event-mark {}{}{}{}",
                 m.shape.class(),
                 if m.key { " key" } else { "" },
                 if m.disputed { " disputed" } else { "" },
-                if m.approx { " approx" } else { "" },
                 if m.future { " future" } else { "" },
             );
             view! {
@@ -649,7 +648,7 @@ fn milestones(d: &Drawing, live: Live) -> impl IntoView + use<> {
         .iter()
         .map(|m| {
             let (a, b) = (m.previous.unwrap_or(m.version), m.version);
-            let to = move |s: &mut crate::state::ViewState| {
+            let to = move |s: &mut ViewState| {
                 s.view = View::Clauses;
                 s.comparison.a = Some(a.to_string());
                 s.comparison.b = Some(b.to_string());
@@ -723,28 +722,25 @@ fn range(d: &Drawing, live: Live) -> impl IntoView + use<> {
             End::Start => edge(value()),
             End::Finish => edge(value() + 1),
         };
-        let on_key = {
-            let d_scale = scale;
-            move |ev: web_sys::KeyboardEvent| {
-                let (start, finish) = months.get_untracked();
-                let (value, low, high) = match end {
-                    End::Start => (start, 0, finish),
-                    End::Finish => (finish, start, d_scale.months - 1),
-                };
-                let Some(moved) = layout::slide(value, &ev.key(), low, high) else {
-                    return;
-                };
-                ev.prevent_default();
-                // Only the end that moved changes in the URL.
-                let (from, to) = match end {
-                    End::Start => d_scale.bounds(moved, finish),
-                    End::Finish => d_scale.bounds(start, moved),
-                };
-                live.app.edit_filters(|f| match end {
-                    End::Start => f.from = from,
-                    End::Finish => f.to = to,
-                });
-            }
+        let on_key = move |ev: web_sys::KeyboardEvent| {
+            let (start, finish) = months.get_untracked();
+            let (value, low, high) = match end {
+                End::Start => (start, 0, finish),
+                End::Finish => (finish, start, scale.months - 1),
+            };
+            let Some(moved) = layout::slide(value, &ev.key(), low, high) else {
+                return;
+            };
+            ev.prevent_default();
+            // Only the end that moved changes in the URL.
+            let (from, to) = match end {
+                End::Start => scale.bounds(moved, finish),
+                End::Finish => scale.bounds(start, moved),
+            };
+            live.app.edit_filters(|f| match end {
+                End::Start => f.from = from,
+                End::Finish => f.to = to,
+            });
         };
         view! {
             <g
