@@ -15,7 +15,7 @@
 //! of matching events (Left and Right in time, Up and Down between lanes,
 //! Home and End), the line under the drawing names the event and a screen
 //! reader hears it, and Enter or Space opens it in the list, which is the
-//! way through the same events for everyone. The version lines are links,
+//! way through the same events for everyone. The versions' labels are links,
 //! and the date range has two sliders: a Tab stop each.
 
 use crate::app::{AppState, hooks, use_app, widgets};
