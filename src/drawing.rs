@@ -36,11 +36,14 @@ use crate::model::{Certainty, Dataset, EventDate, Precision, readable};
 use crate::state::{Lanes, YearMonth};
 
 /// Past this many marks (an event counts once per lane it is drawn in),
-/// the drawing shows density instead of a mark per event. At 2,000 marks
-/// of 8 px in a drawing some 1,000 px wide the marks already overlap into
-/// a smear, and updating that many marks' emphasis is a fair share of the
-/// frame a keystroke has (the real data draws about 270).
-pub const MARK_LIMIT: usize = 2_000;
+/// the drawing shows density instead of a mark per event. A keystroke
+/// restyles every mark whose emphasis changes and repaints the SVG, which
+/// past about a thousand marks takes a good part of a frame on its own on
+/// a modest machine (in Chromium on 2 busy cores, 800 marks made a
+/// keystroke some 15 ms slower than density did); and a thousand 8 px
+/// marks in a drawing some 900 px wide already overlap into a smear.
+/// The real data draws about 290.
+pub const MARK_LIMIT: usize = 1_000;
 
 /// How many parties or topics get a lane of their own; the rest share one.
 pub const NAMED_LANES: usize = 7;
@@ -408,8 +411,6 @@ pub struct Band {
     pub x0: i32,
     /// Where it ends, a pixel in.
     pub x1: i32,
-    /// How many marks are spread across it.
-    pub marks: usize,
 }
 
 /// A year on the axis.
@@ -423,8 +424,6 @@ pub struct YearTick {
     pub x1: i32,
     /// Its label: `2025`, or `’25` where a year is too narrow for four digits.
     pub label: String,
-    /// How many dated events fall in it (see [`chronology::per_year`]).
-    pub events: usize,
 }
 
 /// A text label above the lanes.
@@ -776,10 +775,8 @@ impl Drawing {
         let count_baseline = year_baseline + if metrics.year_counts { metrics.font + 2 } else { 0 };
         let height = count_baseline + 4;
 
-        let per_year = chronology::per_year(data.events, 0..data.events.len(), (first_year, last_year));
         let years = (first_year..=last_year)
-            .zip(per_year)
-            .map(|(year, events)| {
+            .map(|year| {
                 let start = (year - first_year) as f32 * 12.0;
                 let (x0, x1) = (scale.px(start), scale.px(start + 12.0));
                 let full = year.to_string();
@@ -788,13 +785,7 @@ impl Drawing {
                 } else {
                     full
                 };
-                YearTick {
-                    year,
-                    x0,
-                    x1,
-                    label,
-                    events,
-                }
+                YearTick { year, x0, x1, label }
             })
             .collect();
 
@@ -873,12 +864,19 @@ impl Drawing {
             .or_else(|| (0..marks.len()).find(live))
     }
 
-    /// Mark `k` in words, for its tooltip: its date and title, its
-    /// certainty and what else its shape says, and the lanes it is in.
+    /// Mark `k` in words, for its tooltip: its date and title, whether it
+    /// happened or is commentary, its certainty and what else its shape
+    /// says, and the lanes it is in.
     pub fn describe(&self, data: &Dataset, k: usize) -> String {
         let mark = self.marks()[k];
         let e = &data.events[mark.event];
-        let mut text = format!("{}: {}. {}", e.date, e.title, e.certainty.label());
+        let mut text = format!(
+            "{}: {}. {} ({})",
+            e.date,
+            e.title,
+            e.kind.label(),
+            e.certainty.label().to_lowercase()
+        );
         if mark.key {
             text.push_str(", key event");
         }
@@ -1014,7 +1012,6 @@ fn lay_marks(
                 lane,
                 x0: x0.round() as i32 + 1,
                 x1: x1.round() as i32 - 1,
-                marks: events.len(),
             });
             for (k, event) in events.into_iter().enumerate() {
                 wanted.push(Wanted {

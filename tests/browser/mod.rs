@@ -123,6 +123,7 @@ pub fn all() -> Vec<Scenario> {
         scenario!(timeline::only_a_year_with_matching_events_can_be_chosen),
         scenario!(timeline::range_sliders_set_the_dates_by_keyboard),
         scenario!(timeline::a_mark_opens_its_event_by_click_and_by_keyboard),
+        scenario!(timeline::pointing_at_a_mark_rings_its_copies),
         scenario!(timeline::drawing_screenshots_at_desktop_and_phone),
         scenario!(clauses::summary_and_change_kinds_match_the_comparison),
         scenario!(clauses::only_changed_keeps_changed_clauses),

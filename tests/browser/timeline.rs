@@ -30,7 +30,8 @@ pub use drawing::{
     a_filter_fades_the_marks_that_no_longer_match, a_mark_opens_its_event_by_click_and_by_keyboard,
     dragging_across_the_drawing_sets_the_date_range, drawing_screenshots_at_desktop_and_phone,
     drawing_shows_density_past_the_threshold, drawing_shows_milestones_and_a_mark_per_matching_event,
-    only_a_year_with_matching_events_can_be_chosen, range_sliders_set_the_dates_by_keyboard,
+    only_a_year_with_matching_events_can_be_chosen, pointing_at_a_mark_rings_its_copies,
+    range_sliders_set_the_dates_by_keyboard,
 };
 use facets::{FacetOption, expect_facet_counts};
 

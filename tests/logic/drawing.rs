@@ -446,7 +446,7 @@ fn a_mark_and_a_bar_say_in_words_what_they_stand_for() {
     assert_eq!(
         drawing.describe(data, k),
         format!(
-            "22 Jul 2019: {}. Reported, key event, sources disagree. In Microsoft, OpenAI, Google.",
+            "22 Jul 2019: {}. What happened (reported), key event, sources disagree. In Microsoft, OpenAI, Google.",
             data.events[drawing.marks()[k].event].title
         )
     );

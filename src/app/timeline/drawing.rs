@@ -15,7 +15,7 @@
 //! of matching events (Left and Right in time, Up and Down between lanes,
 //! Home and End), the line under the drawing names the event and a screen
 //! reader hears it, and Enter or Space opens it in the list, which is the
-//! way through the same events for everyone. The version lines are links,
+//! way through the same events for everyone. The versions' labels are links,
 //! and the date range has two sliders: a Tab stop each.
 
 use crate::app::{AppState, hooks, use_app, widgets};
@@ -23,7 +23,7 @@ use crate::chronology;
 use crate::drawing::{self as layout, Content, Density, Drawing, Mark, Shape, Step};
 use crate::filter::Outcome;
 use crate::model::readable;
-use crate::state::{Lanes, View, YearMonth};
+use crate::state::{Lanes, View, ViewState, YearMonth};
 use leptos::either::Either;
 use leptos::html;
 use leptos::prelude::*;
@@ -254,7 +254,7 @@ fn RangeReadout(live: Live) -> impl IntoView {
     let app = live.app;
     let bound = |b: YearMonth| readable(&b.to_string());
     let text = move || match live.range.get() {
-        (None, None) => "All dates: drag across the drawing to choose some".to_string(),
+        (None, None) => "All dates".to_string(),
         (Some(from), None) => format!("Dates from {}", bound(from)),
         (None, Some(to)) => format!("Dates up to {}", bound(to)),
         (Some(from), Some(to)) => format!("Dates {} – {}", bound(from), bound(to)),
@@ -300,11 +300,13 @@ fn tip(live: Live) -> String {
                     format!("{said} It does not match the filters.")
                 }
             }
-            (None, Content::Marks { .. }) => "Point at a mark, or Tab to the drawing and use the arrow keys, to \
-                                               name an event; click or press Enter to open it in the list."
-                .to_string(),
+            // Two lines at most on a phone, so the list stays near.
+            (None, Content::Marks { .. }) => {
+                "Point at or Tab to a mark to name it; click or press Enter to open it. Drag to choose dates."
+                    .to_string()
+            }
             (None, Content::Density(_)) => {
-                "Each bar counts the events of its lane and period; matching events are the darker part.".to_string()
+                "Bars count each lane's events per period, matching ones darker. Drag to choose dates.".to_string()
             }
         }
     })
@@ -517,11 +519,10 @@ fn marks(d: &Arc<Drawing>, live: Live) -> impl IntoView + use<> {
         .map(|(k, m)| {
             let event = m.event;
             let class = format!(
-                "event-mark {}{}{}{}{}",
+                "event-mark {}{}{}{}",
                 m.shape.class(),
                 if m.key { " key" } else { "" },
                 if m.disputed { " disputed" } else { "" },
-                if m.approx { " approx" } else { "" },
                 if m.future { " future" } else { "" },
             );
             view! {
@@ -647,7 +648,7 @@ fn milestones(d: &Drawing, live: Live) -> impl IntoView + use<> {
         .iter()
         .map(|m| {
             let (a, b) = (m.previous.unwrap_or(m.version), m.version);
-            let to = move |s: &mut crate::state::ViewState| {
+            let to = move |s: &mut ViewState| {
                 s.view = View::Clauses;
                 s.comparison.a = Some(a.to_string());
                 s.comparison.b = Some(b.to_string());
@@ -721,28 +722,25 @@ fn range(d: &Drawing, live: Live) -> impl IntoView + use<> {
             End::Start => edge(value()),
             End::Finish => edge(value() + 1),
         };
-        let on_key = {
-            let d_scale = scale;
-            move |ev: web_sys::KeyboardEvent| {
-                let (start, finish) = months.get_untracked();
-                let (value, low, high) = match end {
-                    End::Start => (start, 0, finish),
-                    End::Finish => (finish, start, d_scale.months - 1),
-                };
-                let Some(moved) = layout::slide(value, &ev.key(), low, high) else {
-                    return;
-                };
-                ev.prevent_default();
-                // Only the end that moved changes in the URL.
-                let (from, to) = match end {
-                    End::Start => d_scale.bounds(moved, finish),
-                    End::Finish => d_scale.bounds(start, moved),
-                };
-                live.app.edit_filters(|f| match end {
-                    End::Start => f.from = from,
-                    End::Finish => f.to = to,
-                });
-            }
+        let on_key = move |ev: web_sys::KeyboardEvent| {
+            let (start, finish) = months.get_untracked();
+            let (value, low, high) = match end {
+                End::Start => (start, 0, finish),
+                End::Finish => (finish, start, scale.months - 1),
+            };
+            let Some(moved) = layout::slide(value, &ev.key(), low, high) else {
+                return;
+            };
+            ev.prevent_default();
+            // Only the end that moved changes in the URL.
+            let (from, to) = match end {
+                End::Start => scale.bounds(moved, finish),
+                End::Finish => scale.bounds(start, moved),
+            };
+            live.app.edit_filters(|f| match end {
+                End::Start => f.from = from,
+                End::Finish => f.to = to,
+            });
         };
         view! {
             <g

@@ -385,7 +385,7 @@ async fn in_view(page: &Page, css: &str) -> Result<bool, String> {
 /// Clicking a mark expands its event in the list and scrolls to it, even
 /// one far past the first page of the list; with the keyboard, the marks
 /// are one Tab stop where End moves to the lane's last mark, the tooltip
-/// line names it, and Enter opens it.
+/// line names it, and Enter opens it; Tab goes on to the milestones.
 pub async fn a_mark_opens_its_event_by_click_and_by_keyboard(page: &Page) -> Result<(), String> {
     page.open("view=timeline").await?;
     let all = TimelineOracle::for_query("view=timeline");
@@ -431,6 +431,46 @@ pub async fn a_mark_opens_its_event_by_click_and_by_keyboard(page: &Page) -> Res
     expect_expanded(page, id).await?;
     page.wait_until(&format!("{id} scrolls into view"), async || {
         in_view(page, &format!(r#"[data-event-id="{id}"]"#)).await
+    })
+    .await?;
+
+    // The marks are one stop: no mark takes focus of its own, and Tab
+    // from the marks goes on to the first milestone.
+    expect_eq(
+        "marks that take focus",
+        page.count(&format!("{MARK}[tabindex]")).await?,
+        0,
+    )?;
+    focus(page, MARKS).await?;
+    page.press("Tab").await?;
+    wait_for_focus(page, r#"a.milestone[data-version="2019"]"#).await
+}
+
+/// Pointing at a mark names its event in the tooltip line and rings each
+/// of its copies, one per lane.
+pub async fn pointing_at_a_mark_rings_its_copies(page: &Page) -> Result<(), String> {
+    page.open("view=timeline").await?;
+    let all = TimelineOracle::for_query("view=timeline");
+    let id = "microsoft-invests-1b";
+    let deal = all.data.events.iter().position(|e| e.id == id).ok_or("no 2019 deal")?;
+    let copies = LaneSet::new(all.data, Lanes::Party).copies(deal);
+    if copies < 2 {
+        return Err(format!("{id} should be drawn in several lanes, not {copies}"));
+    }
+    let mark = rect_of(page, &format!(r#"{MARK}[data-event="{id}"] .shape"#)).await?;
+    let point = MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
+        duration: None,
+        x: (mark.left + mark.width / 2.0).round(),
+        y: (mark.top + mark.height / 2.0).round(),
+    });
+    page.perform_actions(point).await?;
+    page.wait_until(&format!("{copies} copies of {id} are ringed"), async || {
+        Ok(page.count(".highlight .copy-ring").await? == copies)
+    })
+    .await?;
+    let title = all.data.events[deal].title;
+    page.wait_until("the tooltip line names the deal", async || {
+        Ok(page.text("#drawing-tip").await?.contains(title))
     })
     .await
 }
