@@ -21,7 +21,9 @@
 //!   type="application/octet-stream" id="pactline-wasm">` element and pass
 //!   the bytes to the glue's init function.
 //!
-//! It then checks that no `src` or `href` in the output names a file, and
+//! It then checks that no `src` or `href` in the output names a file (the
+//! first screens' links are queries of this one, or links out to the
+//! sources' pages), and
 //! prints the output's path and size. It is std-only on purpose: a build
 //! helper should not add to the crate's dependency tree.
 
@@ -147,7 +149,11 @@ fn build(dist: &Path) -> Result<String, String> {
     let mut check = out.as_str();
     while let Some(tag) = next_tag_any(check) {
         for (k, v) in &tag.attrs {
-            if (k == "src" || k == "href") && !(v.starts_with("data:") || v.starts_with('#')) {
+            // A query or fragment stays within this file, and a link out to
+            // a source's page is followed only when the reader clicks it.
+            let here = v.starts_with('#') || v.starts_with('?');
+            let link_out = tag.name == "a" && (v.starts_with("https://") || v.starts_with("http://"));
+            if (k == "src" || k == "href") && !(v.starts_with("data:") || here || link_out) {
                 return Err(format!("the output would still load {v:?} ({k}= in <{}>)", tag.name));
             }
         }

@@ -31,8 +31,10 @@ async function precache(page) {
   if (await cache.match(SCOPE)) return name;
 
   const urls = new Set();
-  for (const [, path] of html.matchAll(ASSET)) {
-    const url = new URL(path, SCOPE);
+  for (const found of html.matchAll(ASSET)) {
+    // A download's file name is made by the app when clicked, not fetched.
+    if (/download=$/.test(html.slice(Math.max(0, found.index - 9), found.index + 1))) continue;
+    const url = new URL(found[1], SCOPE);
     if (url.origin === location.origin && url.href !== location.href) urls.add(url.href);
   }
   const needed = [];

@@ -1,4 +1,5 @@
-//! The Leptos views, compiled for the browser only.
+//! The Leptos views: mounted in the browser, and rendered to HTML natively
+//! at build time for the first screen (see [`prerender`]).
 //!
 //! The app keeps one [`AppState`] in context: the dataset, its search index,
 //! and a signal holding the [`ViewState`] read from the URL. Every change to
@@ -12,6 +13,7 @@ mod checks;
 mod clauses;
 mod embed;
 mod hooks;
+#[cfg(feature = "csr")]
 mod keys;
 mod share;
 mod shell;
@@ -23,8 +25,9 @@ use crate::data;
 use crate::filter::SearchIndex;
 use crate::model::Dataset;
 use crate::state::{Comparison, Filters, Timeline, View, ViewState};
-use crate::synthetic;
-use crate::url_state::{self, Ignored};
+use crate::url_state::Ignored;
+#[cfg(feature = "csr")]
+use crate::{synthetic, url_state};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -59,6 +62,11 @@ pub struct AppState {
     /// time on screen can show every item on paper (see
     /// `hooks::use_printing` for what each browser lets through).
     pub printing: ReadSignal<bool>,
+    /// Whether this is a first screen rendered at build time (see
+    /// [`prerender`]), which a reader without WebAssembly reads as it is:
+    /// lists shown a page at a time show every item, and the drawing,
+    /// having no width to measure, is drawn at a phone's and a desktop's.
+    pub prerendered: bool,
 }
 
 /// How a state change is recorded in the browser history.
@@ -101,6 +109,7 @@ impl AppState {
     }
 
     /// Re-reads the view from the address bar (after Back or Forward).
+    #[cfg(feature = "csr")]
     fn reload_from_url(&self) {
         let (state, ignored) = ViewState::parse(&hooks::location_query(), self.data);
         self.ignored.set(ignored);
@@ -140,8 +149,32 @@ fn write_url(query: &str, history: History) {
     };
 }
 
-/// Mounts the app into `#app`, replacing the static summary shown to
-/// browsers without WebAssembly.
+/// `today` for a page rendered at build time: the reader's clock is not
+/// known there, so nothing counts as the future and no "today" line is
+/// drawn until the app starts and reads the clock.
+#[cfg(feature = "prerender")]
+pub const CLOCK_UNKNOWN: u32 = u32::MAX;
+
+/// Renders the first screen that `query` asks for to HTML, natively, with
+/// the same components the browser mounts: what `examples/prerender.rs`
+/// puts into `index.html`, for the app to take over when it starts.
+#[cfg(feature = "prerender")]
+pub fn prerender(query: &str) -> String {
+    let data = data::builtin();
+    let index: &'static SearchIndex = Box::leak(Box::new(SearchIndex::new(data)));
+    let query = query.to_string();
+    let owner = Owner::new();
+    let html = owner.with(|| {
+        view! { <App data index query today=CLOCK_UNKNOWN prerendered=true search=String::new() /> }.to_html()
+    });
+    // The markers a hydrating client would look for: this page is taken
+    // over, not hydrated, so they are only bytes.
+    html.replace("<!>", "").replace("<!--<() />-->", "")
+}
+
+/// Mounts the app into `#app`, where it takes over from the first screen
+/// rendered at build time (see [`prerender`]).
+#[cfg(feature = "csr")]
 pub fn mount() {
     // A panic's message and stack in the console, while developing. A
     // release build ships without the hook (0.9 KB brotli of wasm and JS
@@ -158,21 +191,87 @@ pub fn mount() {
     let now = js_sys::Date::new_0();
     let today = now.get_full_year() * 10_000 + (now.get_month() + 1) * 100 + now.get_date();
     let document = document();
-    if let Some(fallback) = document.get_element_by_id("static-summary") {
-        fallback.remove();
-    }
     let Some(root) = document.get_element_by_id("app") else {
         return;
     };
+    let typed = take_over_first_screen();
     use wasm_bindgen::JsCast;
     let root: web_sys::HtmlElement = root.unchecked_into();
-    leptos::mount::mount_to(root, move || view! { <App data index query today /> }).forget();
+    let (prerendered, search) = (false, typed.text.clone());
+    // In the same task as the removal above: no frame shows neither.
+    leptos::mount::mount_to(
+        root,
+        move || view! { <App data index query today prerendered search /> },
+    )
+    .forget();
+    if typed.focused
+        && let Some(field) = document.get_element_by_id("search")
+    {
+        let field: web_sys::HtmlInputElement = field.unchecked_into();
+        let _ = field.focus();
+        let end = field.value().encode_utf16().count() as u32;
+        let _ = field.set_selection_range(end, end);
+    }
+}
+
+/// What the reader typed into the first screen's search box before the
+/// app started.
+#[cfg(feature = "csr")]
+struct Typed {
+    text: String,
+    /// Whether the box had the focus, for the app's box to take it.
+    focused: bool,
+}
+
+/// Removes the first screens rendered at build time (`#prerender`) and
+/// the line saying the app is loading, keeping what the reader typed into
+/// the search box of the one shown.
+#[cfg(feature = "csr")]
+fn take_over_first_screen() -> Typed {
+    use wasm_bindgen::JsCast;
+    let document = document();
+    let mut typed = Typed {
+        text: String::new(),
+        focused: false,
+    };
+    let Some(first) = document.get_element_by_id("prerender") else {
+        return typed;
+    };
+    // Only the screen on show can have been typed into.
+    let fields = first.query_selector_all(r#"input[type="search"]"#).ok();
+    for field in fields
+        .iter()
+        .flat_map(|all| (0..all.length()).filter_map(|i| all.item(i)))
+    {
+        let field: web_sys::HtmlInputElement = field.unchecked_into();
+        let focused = document.active_element().is_some_and(|active| active == **field);
+        let text = field.value();
+        if focused || !text.is_empty() {
+            typed = Typed { text, focused };
+        }
+    }
+    first.remove();
+    if let Some(loading) = document.get_element_by_id("loading") {
+        loading.remove();
+    }
+    typed
 }
 
 /// The whole app: shell around the current view.
 #[component]
-fn App(data: &'static Dataset, index: &'static SearchIndex, query: String, today: u32) -> impl IntoView {
-    let (state, ignored) = ViewState::parse(&query, data);
+fn App(
+    data: &'static Dataset,
+    index: &'static SearchIndex,
+    query: String,
+    today: u32,
+    prerendered: bool,
+    /// Text typed into the first screen's search box before the app started.
+    search: String,
+) -> impl IntoView {
+    let (mut state, ignored) = ViewState::parse(&query, data);
+    if !search.trim().is_empty() {
+        state.timeline.filters.q = search;
+    }
     let view = RwSignal::new(state);
     // Each slice is compared with its last value, so readers of one slice
     // sleep through changes to the others.
@@ -192,10 +291,21 @@ fn App(data: &'static Dataset, index: &'static SearchIndex, query: String, today
         }),
         comparison: Memo::new(move |_| view.with(|s| s.comparison.clone())),
         printing: hooks::use_printing(),
+        prerendered,
     };
     provide_context(app);
+    #[cfg(feature = "csr")]
+    connect_to_browser(app);
+    view! { <shell::Shell /> }
+}
+
+/// What only a running page has: the address bar, Back and Forward, the
+/// keys, the embed's height reports and the scroll to a linked item.
+#[cfg(feature = "csr")]
+fn connect_to_browser(app: AppState) {
+    let view = app.view;
     // Canonicalise the address once, so a shared link shows only what applies.
-    write_url(&app.view.get_untracked().to_query(), History::Replace);
+    write_url(&view.get_untracked().to_query(), History::Replace);
     let popstate = window_event_listener(leptos::ev::popstate, move |_| app.reload_from_url());
     on_cleanup(move || popstate.remove());
     keys::install(app);
@@ -211,6 +321,4 @@ fn App(data: &'static Dataset, index: &'static SearchIndex, query: String, today
     if let Some(id) = target {
         widgets::reveal(id);
     }
-
-    view! { <shell::Shell /> }
 }

@@ -28,12 +28,12 @@ pub mod keyboard;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod loader;
 pub mod model;
+pub mod preview;
 pub mod share;
 pub mod state;
-pub mod summary;
 pub mod synthetic;
 pub mod text;
 pub mod url_state;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "view")]
 pub mod app;

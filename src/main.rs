@@ -1,11 +1,11 @@
 //! The browser entry point: it only mounts the app.
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "csr")]
 fn main() {
     pactline::app::mount();
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(feature = "csr"))]
 fn main() {
     eprintln!("Pactline runs in the browser: build it with `trunk build --release` (see README.md).");
 }

@@ -81,7 +81,20 @@ use std::process::{Command, ExitCode};
 ///   came to about 48 KB of wasm, which the cuts above paid for. Issue 17
 ///   is still open: the rest of its plan (the first screen in the HTML, the
 ///   dataset out of the wasm) is what brings this down to its target.
-const BUDGET: u64 = 305 * 1024;
+/// - 350 KB (issue 17's first screens in the HTML, measured 2026-12-02 at
+///   344.9 KB; index.html went from 3.8 to 47.9 KB, the wasm by 0.8 KB for
+///   the take-over): the default screen of the timeline (every event, and
+///   the drawing at a phone's and a desktop's width), of the comparison
+///   (2019 → 2026), of the sources and of the default embed, rendered at
+///   build time from the app's components. Alone, the timeline is 12 KB,
+///   the comparison 12 KB and the sources 22 KB; together 46 KB, since
+///   brotli shares what they repeat (the embed costs 0.5 KB). They buy a
+///   first screen that paints before the wasm arrives, a page that reads
+///   in full without WebAssembly or JavaScript (the static summary they
+///   replace listed 28 events), and no shift when the app takes over. The
+///   wasm still carries the same data: taking the dataset out of it is
+///   what would pay these bytes back.
+const BUDGET: u64 = 350 * 1024;
 
 /// The file kinds that count towards the budget.
 const SHIPPED: [&str; 4] = ["html", "js", "wasm", "css"];

@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
 /// The page's query string, with its `?` (empty when there is none).
+#[cfg(feature = "csr")]
 pub fn location_query() -> String {
     window().location().search().unwrap_or_default()
 }
@@ -95,6 +96,7 @@ pub fn use_width(target: NodeRef<html::Div>) -> ReadSignal<i32> {
 
 /// Calls `on_resize` whenever the page's root or body changes size, for
 /// the page's lifetime (an embed's height report has no end).
+#[cfg(feature = "csr")]
 pub fn on_page_resize(on_resize: impl Fn() + 'static) {
     let Some(root) = document().document_element() else {
         return;
@@ -156,16 +158,20 @@ pub fn use_printing() -> ReadSignal<bool> {
 
 /// Calls `on_outside` whenever the reader clicks, or moves focus, anywhere
 /// outside the element with the id `inside`: what closes a menu that is
-/// open.
-pub fn on_click_or_focus_outside(inside: &'static str, on_outside: impl Fn() + 'static) {
-    listen(document().into(), &["click", "focusin"], move |ev| {
-        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-        if document()
-            .get_element_by_id(inside)
-            .is_some_and(|el| !el.contains(target.as_ref()))
-        {
-            on_outside();
-        }
+/// open. Attached in an effect, so a view that uses it renders without a
+/// browser too.
+pub fn on_click_or_focus_outside(inside: &'static str, on_outside: impl Fn() + Clone + 'static) {
+    Effect::new(move |_| {
+        let on_outside = on_outside.clone();
+        listen(document().into(), &["click", "focusin"], move |ev| {
+            let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            if document()
+                .get_element_by_id(inside)
+                .is_some_and(|el| !el.contains(target.as_ref()))
+            {
+                on_outside();
+            }
+        });
     });
 }
 

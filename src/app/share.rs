@@ -307,6 +307,7 @@ fn Download(
 
 /// In embed mode, tells the host page our height whenever it changes, so
 /// `embed.js` can size the iframe and the host never scrolls inside it.
+#[cfg(feature = "csr")]
 pub fn report_height_to_parent() {
     let Ok(Some(parent)) = window().parent() else { return };
     if parent == window() {

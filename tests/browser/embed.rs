@@ -138,10 +138,10 @@ async fn wait_for_embedded_app(page: &Page) -> Result<(), String> {
         compare::compare(data(), a, b).len()
     };
     page.in_frame(EMBED_FRAME, async || {
-        page.wait_for(".shell.embed").await?;
+        page.wait_for("#app .shell.embed").await?;
         page.wait_until(
             &format!("the embedded comparison shows {rows} clause rows"),
-            async || Ok(page.count(r#"article[data-testid="clause-row"]"#).await? == rows),
+            async || Ok(page.count(r#"#app article[data-testid="clause-row"]"#).await? == rows),
         )
         .await?;
         expect_no_frame_errors(page).await
@@ -340,7 +340,7 @@ pub async fn embed_ignores_hostile_height_messages(page: &Page) -> Result<(), St
     page.execute_json(ADD_UNTRACKED_APP_FRAME, vec![json!(untracked_src)])
         .await?;
     page.in_frame(UNTRACKED_APP_FRAME, async || {
-        page.wait_for(".shell.embed").await?;
+        page.wait_for("#app .shell.embed").await?;
         page.execute_json(UNTRACKED_APP_FRAME_SENDS, vec![]).await
     })
     .await?;

@@ -16,6 +16,7 @@ mod clauses;
 mod downloads;
 mod embed;
 mod fallbacks;
+mod first_screen;
 mod harness;
 mod html_validity;
 mod keyboard;
@@ -197,8 +198,11 @@ pub fn all() -> Vec<Scenario> {
         scenario!(appearance::printed_timeline_lists_every_matching_event, unsupported: NO_PRINT),
         scenario!(appearance::printed_dark_theme_uses_the_light_palette, unsupported: NO_PRINT),
         scenario!(appearance::forced_colors_keep_controls_badges_and_focus_visible, unsupported: NO_FORCED_COLORS),
-        scenario!(fallbacks::without_webassembly_shows_summary_and_why),
-        scenario!(fallbacks::without_javascript_shows_summary_and_noscript),
+        scenario!(first_screen::the_first_screen_comes_before_the_wasm_and_the_app_keeps_its_events),
+        scenario!(first_screen::text_typed_before_the_app_starts_is_searched_for),
+        scenario!(first_screen::a_deep_link_with_filters_never_shows_unfiltered_events),
+        scenario!(fallbacks::without_webassembly_shows_every_screen_and_why),
+        scenario!(fallbacks::without_javascript_shows_every_event_and_the_comparison),
         scenario!(harness::offorigin_attempt_is_recorded),
         scenario!(harness::unparseable_request_is_recorded),
         scenario!(harness::page_error_is_recorded),

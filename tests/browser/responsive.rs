@@ -237,9 +237,9 @@ pub async fn zoom_200_percent_has_no_sideways_scroll(page: &Page) -> Result<(), 
 /// event on the timeline, the scoreboard of every version on the clauses
 /// view, the first source on the sources view.
 const FIRST_CONTENT: [(&str, &str); 3] = [
-    ("timeline", r#"[data-testid="event"]"#),
-    ("clauses", r#"[data-testid="scoreboard"]"#),
-    ("sources", r#"[data-testid="source"]"#),
+    ("timeline", r#"#app [data-testid="event"]"#),
+    ("clauses", r#"#app [data-testid="scoreboard"]"#),
+    ("sources", r#"#app [data-testid="source"]"#),
 ];
 
 /// The top edge of the first element matching `arguments[0]`, in CSS

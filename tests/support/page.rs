@@ -32,8 +32,10 @@ const WAIT_TIMEOUT: Duration = Duration::from_secs(10);
 /// How often they poll.
 const POLL_INTERVAL: Duration = Duration::from_millis(50);
 
-/// Marks the app's root element; `open` waits for it.
-const APP_ROOT: &str = r#"[data-testid="view"]"#;
+/// The app's view, which `open` waits for: the one the running app
+/// mounted, not one of the first screens rendered at build time
+/// (`#prerender`), which the app removes as it mounts.
+const APP_ROOT: &str = r#"#app [data-testid="view"]"#;
 
 /// Reads (and normalises to strings) the errors the app's `index.html`
 /// records in `window.__pactlineErrors`; `null` if there is no recorder.
@@ -366,6 +368,11 @@ impl Page {
         let value = outcome?;
         back?;
         Ok(value)
+    }
+
+    /// An empty page on the app's origin, outside the app's directory.
+    pub fn blank_url(&self) -> &str {
+        &self.blank_url
     }
 
     /// The app's URL (the served directory, ending in `/`, no query).

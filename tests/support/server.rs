@@ -14,9 +14,10 @@
 //! 400, so it fails the scenario it arrives in like an off-origin one.
 //!
 //! A scenario can change what a running server answers through its
-//! [`ServerControl`]: take it off the network, or serve other bytes at a
-//! path (a new deploy's `index.html`, a generated host page). Each change
-//! lasts as long as the guard it returns.
+//! [`ServerControl`]: take it off the network, serve other bytes at a
+//! path (a new deploy's `index.html`, a generated host page), or hold back
+//! the answers for some files (the wasm, to look at the page before it
+//! arrives). Each change lasts as long as the guard it returns.
 
 use std::collections::HashMap;
 use std::io;
@@ -139,7 +140,7 @@ impl RequestLog {
 /// a scenario that fails half-way (or times out) cannot leave the server
 /// changed for the next one.
 #[derive(Clone, Debug, Default)]
-pub struct ServerControl(Arc<Mutex<Changes>>);
+pub struct ServerControl(Arc<Mutex<Changes>>, Arc<tokio::sync::Notify>);
 
 /// The changes in force.
 #[derive(Debug, Default)]
@@ -148,6 +149,10 @@ struct Changes {
     offline: usize,
     /// Bodies served instead of files, by path relative to the base path.
     replaced: HashMap<String, Vec<u8>>,
+    /// Endings of paths whose answers wait, with how many guards hold each.
+    held: HashMap<String, usize>,
+    /// How many requests are waiting for a held answer now.
+    waiting: usize,
 }
 
 impl ServerControl {
@@ -178,6 +183,35 @@ impl ServerControl {
         }
     }
 
+    /// Holds back the answer to every request whose path ends with
+    /// `ending` (e.g. `.wasm`) until the guard drops; then each is answered
+    /// as usual. [`HeldBack::waiting`] says how many requests wait.
+    pub fn hold_back(&self, ending: &str) -> HeldBack {
+        *self.changes().held.entry(ending.to_owned()).or_default() += 1;
+        HeldBack {
+            control: self.clone(),
+            ending: ending.to_owned(),
+        }
+    }
+
+    /// Waits while a [`HeldBack`] guard holds `path`'s answer.
+    async fn wait_while_held(&self, path: &str) {
+        let held = |changes: &Changes| changes.held.keys().any(|ending| path.ends_with(ending.as_str()));
+        if !held(&self.changes()) {
+            return;
+        }
+        self.changes().waiting += 1;
+        loop {
+            // Listening before looking, so a release in between is not missed.
+            let released = self.1.notified();
+            if !held(&self.changes()) {
+                break;
+            }
+            released.await;
+        }
+        self.changes().waiting -= 1;
+    }
+
     fn is_offline(&self) -> bool {
         self.changes().offline > 0
     }
@@ -195,6 +229,36 @@ pub struct Offline(ServerControl);
 impl Drop for Offline {
     fn drop(&mut self) {
         self.0.changes().offline -= 1;
+    }
+}
+
+/// Holds back answers (see [`ServerControl::hold_back`]); they go out when
+/// this drops.
+#[derive(Debug)]
+#[must_use = "the answers go out as soon as this guard drops"]
+pub struct HeldBack {
+    control: ServerControl,
+    ending: String,
+}
+
+impl HeldBack {
+    /// How many requests are waiting for a held answer.
+    pub fn waiting(&self) -> usize {
+        self.control.changes().waiting
+    }
+}
+
+impl Drop for HeldBack {
+    fn drop(&mut self) {
+        let mut changes = self.control.changes();
+        if let Some(count) = changes.held.get_mut(&self.ending) {
+            *count -= 1;
+            if *count == 0 {
+                changes.held.remove(&self.ending);
+            }
+        }
+        drop(changes);
+        self.control.1.notify_waiters();
     }
 }
 
@@ -419,6 +483,7 @@ impl Site {
         if path.ends_with('/') {
             file.push("index.html");
         }
+        self.control.wait_while_held(&path).await;
         let replacement = file
             .strip_prefix(&self.root)
             .ok()

@@ -14,14 +14,18 @@ use super::expect::{expect_eq, param};
 use super::oracle::TimelineOracle;
 use super::page::Page;
 
+// The selectors below look inside `#app`, the running app: the first
+// screens rendered at build time carry the same test ids until the app
+// removes them as it starts.
+
 /// Every event row, in the list or the table layout.
-pub const EVENT: &str = r#"[data-testid="event"]"#;
+pub const EVENT: &str = r#"#app [data-testid="event"]"#;
 
 /// The live "N of M events" count.
-pub const EVENT_COUNT: &str = r#"[data-testid="event-count"]"#;
+pub const EVENT_COUNT: &str = r#"#app [data-testid="event-count"]"#;
 
 /// The search box.
-pub const SEARCH: &str = r#"[data-testid="search"]"#;
+pub const SEARCH: &str = r#"#app [data-testid="search"]"#;
 
 /// The notice naming ignored URL values.
 pub const URL_NOTICE: &str = r#"[data-testid="url-notice"]"#;
@@ -30,13 +34,13 @@ pub const URL_NOTICE: &str = r#"[data-testid="url-notice"]"#;
 pub const DATASET_VERSION: &str = r#"[data-testid="dataset-version"]"#;
 
 /// The "Share" button, which opens the share menu.
-pub const SHARE_BUTTON: &str = r#"[data-testid="share-menu-button"]"#;
+pub const SHARE_BUTTON: &str = r#"#app [data-testid="share-menu-button"]"#;
 
 /// The share menu, once it is open.
-pub const SHARE_MENU_OPEN: &str = r#"[data-testid="share-menu"]:not([hidden])"#;
+pub const SHARE_MENU_OPEN: &str = r#"#app [data-testid="share-menu"]:not([hidden])"#;
 
 /// The view root, which names the current view in `data-view`.
-pub const VIEW: &str = r#"[data-testid="view"]"#;
+pub const VIEW: &str = r#"#app [data-testid="view"]"#;
 
 /// The view root once it shows `view`.
 pub fn showing(view: &str) -> String {

@@ -25,7 +25,9 @@ pub fn views() -> Vec<ViewCase> {
     let case = |name, query: &str, ready: &str| ViewCase {
         name,
         query: query.to_owned(),
-        ready: ready.to_owned(),
+        // In the running app, not in a first screen rendered at build
+        // time, which the app replaces as it starts.
+        ready: format!("#app {ready}"),
     };
     vec![
         case("timeline", "view=timeline", r#"[data-testid="event"]"#),
@@ -71,7 +73,10 @@ pub fn presets() -> Vec<ViewCase> {
     .into_iter()
     .map(|(name, query)| ViewCase {
         name,
-        ready: format!(r#"[data-testid="preset"][data-preset="{}"]"#, &name["preset-".len()..]),
+        ready: format!(
+            r#"#app [data-testid="preset"][data-preset="{}"]"#,
+            &name["preset-".len()..]
+        ),
         query: format!("{query}&embed=1"),
     })
     .collect()

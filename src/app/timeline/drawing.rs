@@ -147,6 +147,12 @@ impl Live {
     }
 }
 
+/// The widths a first screen rendered at build time draws at, where there
+/// is nothing to measure: the list's column on a phone 390 px wide and on
+/// a desktop 1440 px wide. CSS shows the one for the column's width, and
+/// the app draws again at the measured width when it takes over.
+const PRERENDERED_WIDTHS: [i32; 2] = [358, 856];
+
 /// The drawing, with its lane switch, range, tooltip line and key.
 #[component]
 pub fn TimelineDrawing(outcome: Memo<Outcome>) -> impl IntoView {
@@ -194,7 +200,18 @@ pub fn TimelineDrawing(outcome: Memo<Outcome>) -> impl IntoView {
                 <RangeReadout live />
             </div>
             <div class="drawing-sizer" node_ref=sizer></div>
-            <div class="drawing-canvas" node_ref=container></div>
+            <div class="drawing-canvas" node_ref=container>
+                {app
+                    .prerendered
+                    .then(|| {
+                        PRERENDERED_WIDTHS
+                            .map(|width| {
+                                let d = Arc::new(Drawing::new(data, kind.get_untracked(), app.today, width));
+                                let compact = width < layout::COMPACT_BELOW;
+                                view! { <div class="drawn-at" data-compact=compact.to_string()>{plot(&d, live)}</div> }
+                            })
+                    })}
+            </div>
             <p id=TIP class="drawing-tip" aria-live="polite">
                 {move || tip(live)}
             </p>
@@ -285,9 +302,16 @@ fn RangeReadout(live: Live) -> impl IntoView {
 
 /// What the tooltip line says: the mark or bar the pointer or keyboard is
 /// on, else how to use the drawing.
+/// What the line under a drawing of marks says while nothing is pointed at.
+/// Two lines at most on a phone, so the list stays near.
+const MARKS_HELP: &str = "Point at or Tab to a mark to name it; click or press Enter to open it. Drag to choose dates.";
+
 fn tip(live: Live) -> String {
     live.drawing.with(|d| {
-        let Some(d) = d else { return String::new() };
+        // Before the width is known, and on a first screen rendered at
+        // build time, the help a drawing of marks gives, so that the line
+        // keeps its height as the drawing comes.
+        let Some(d) = d else { return MARKS_HELP.to_string() };
         if let (Some(Pointed::Bin(lane, bin)), Content::Density(density)) = (live.pointed.get(), &d.content) {
             return live.counts.with(|c| d.describe_bin(density, lane, bin, c));
         }
@@ -300,11 +324,7 @@ fn tip(live: Live) -> String {
                     format!("{said} It does not match the filters.")
                 }
             }
-            // Two lines at most on a phone, so the list stays near.
-            (None, Content::Marks { .. }) => {
-                "Point at or Tab to a mark to name it; click or press Enter to open it. Drag to choose dates."
-                    .to_string()
-            }
+            (None, Content::Marks { .. }) => MARKS_HELP.to_string(),
             (None, Content::Density(_)) => {
                 "Bars count each lane's events per period, matching ones darker. Drag to choose dates.".to_string()
             }

@@ -41,7 +41,7 @@ pub fn EventList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>) -> impl IntoV
     let app = use_app();
     let data = app.data;
     let today = app.today;
-    let limit = RwSignal::new(PAGE);
+    let limit = RwSignal::new(if app.prerendered { usize::MAX } else { PAGE });
     // Paper gets every match, not the page the screen has loaded, and no
     // "Show more" button.
     Effect::new(move |_| {

@@ -1,0 +1,78 @@
+//! Renders the first screen of each view to HTML, natively, from the same
+//! Leptos components the browser mounts (`pactline::app::prerender`), for
+//! Trunk to paste into `index.html` at build time; and the link-preview
+//! tags beside it (`head-meta.html`). Trunk runs it as a pre-build hook
+//! (Trunk.toml); by hand:
+//!
+//! ```text
+//! cargo run --features prerender --example prerender -- target/prerender.html
+//! ```
+//!
+//! Each screen is shown before the app starts only to an address that asks
+//! for exactly it: `head-meta.html` lists which, for the page's first
+//! script (see index.html). Without WebAssembly the app never starts, and
+//! every screen stays readable.
+//!
+//! `PACTLINE_SITE_URL` (the address the app is deployed at, `https://…/`)
+//! adds the preview image and canonical address, which must be absolute.
+
+use pactline::share::escape_html;
+use pactline::state::ViewState;
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+/// The screens rendered, each with the addresses that ask for it: the
+/// first is the one the app writes, and the screen is rendered from it.
+const SCREENS: [(&str, &[&str]); 4] = [
+    ("timeline", &["?view=timeline", ""]),
+    ("clauses", &["?view=clauses"]),
+    ("sources", &["?view=sources"]),
+    // The default embed, where a blog's readers first meet Pactline.
+    ("embed", &["?view=timeline&embed=1", "?embed=1"]),
+];
+
+fn main() -> ExitCode {
+    let out = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "target/prerender.html".into());
+    let data = pactline::data::builtin();
+    let mut screens = String::from("<div id=\"prerender\">\n");
+    let mut queries = Vec::new();
+    for (name, asked) in SCREENS {
+        // Every address listed must show exactly the screen rendered.
+        let (rendered, _) = ViewState::parse(asked[0], data);
+        if rendered.to_query() != asked[0] {
+            eprintln!("prerender: the app writes {:?} as {:?}", asked[0], rendered.to_query());
+            return ExitCode::FAILURE;
+        }
+        for query in asked {
+            let (state, ignored) = ViewState::parse(query, data);
+            if state != rendered || !ignored.is_empty() {
+                eprintln!("prerender: {query:?} does not ask for the screen {name:?}");
+                return ExitCode::FAILURE;
+            }
+            queries.push(format!("\"{query}\":\"{name}\""));
+        }
+        let _ = writeln!(
+            screens,
+            "<div class=\"screen\" data-screen=\"{name}\">{}</div>",
+            pactline::app::prerender(asked[0])
+        );
+    }
+    screens.push_str("</div>\n");
+    let site = std::env::var("PACTLINE_SITE_URL").ok();
+    let mut head = pactline::preview::social_meta(site.as_deref().filter(|s| !s.is_empty()));
+    let _ = writeln!(
+        head,
+        "<meta name=\"pactline-screens\" content=\"{}\">",
+        escape_html(&format!("{{{}}}", queries.join(",")))
+    );
+    let beside = std::path::Path::new(&out).with_file_name("head-meta.html");
+    for (path, text) in [(std::path::Path::new(&out), screens), (beside.as_path(), head)] {
+        if let Err(e) = std::fs::write(path, text) {
+            eprintln!("prerender: cannot write {}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,231 @@
+//! The first screen is in the HTML (issue 17): before the wasm arrives the
+//! page already shows the view the address asks for, rendered at build time
+//! from the app's own components, and only that one; when the wasm comes,
+//! the app takes over with the same events, keeping what the reader typed.
+//!
+//! Each scenario holds the wasm back in the test server
+//! ([`ServerControl::hold_back`](crate::support::server::ServerControl::hold_back))
+//! and loads the app in a frame of a page on the same origin, so the
+//! WebDriver session stays free to look at the frame's document while its
+//! load waits for the wasm.
+
+use serde_json::{Value, json};
+
+use crate::support::expect::expect_eq;
+use crate::support::oracle::{TimelineOracle, data};
+use crate::support::page::Page;
+use crate::support::server::HeldBack;
+
+/// The frame the app is loaded in.
+const FRAME: &str = "first-screen-frame";
+
+/// What the frame's document shows: the screen on show, the ids of the
+/// events a reader can see (in order), whether the app has started, and
+/// the page's recorded errors.
+const LOOK: &str = r##"
+    const d = document.getElementById(arguments[0]).contentDocument;
+    const seen = (el) => el.getClientRects().length > 0;
+    return {
+        screens: [...d.querySelectorAll("#prerender .screen")].filter(seen).map((s) => s.dataset.screen),
+        loading: [...d.querySelectorAll("#loading")].some(seen),
+        events: [...d.querySelectorAll('[data-testid="event"]')].filter(seen).map((e) => e.dataset.eventId),
+        app: d.querySelectorAll('#app [data-testid="view"]').length > 0,
+        prerender: d.querySelectorAll("#prerender").length,
+        query: d.defaultView.location.search,
+        count: (d.querySelector('#app [data-testid="event-count"]') || {}).textContent || "",
+        search: (d.querySelector('#app [data-testid="search"]') || {}).value,
+        focused: d.activeElement ? d.activeElement.id : null,
+        errors: d.defaultView.__pactlineErrors || ["no error recorder"],
+    };
+"##;
+
+/// What [`LOOK`] saw.
+#[derive(Debug, serde::Deserialize)]
+struct Seen {
+    screens: Vec<String>,
+    loading: bool,
+    events: Vec<String>,
+    app: bool,
+    prerender: usize,
+    query: String,
+    count: String,
+    search: Option<String>,
+    focused: Option<String>,
+    errors: Vec<String>,
+}
+
+async fn look(page: &Page) -> Result<Seen, String> {
+    let value = page.execute_json(LOOK, vec![json!(FRAME)]).await?;
+    serde_json::from_value(value).map_err(|e| format!("[{}] reading the frame: {e}", page.engine().name()))
+}
+
+/// Loads the app at `query` in a frame while the wasm is held back, and
+/// returns once the frame has asked for the wasm: what it shows then is
+/// what a reader sees before the app starts.
+async fn load_holding_wasm(page: &Page, query: &str) -> Result<HeldBack, String> {
+    // A host page outside the app's directory, so no service worker of the
+    // app answers the frame's requests before the server can hold them.
+    page.goto(page.blank_url()).await?;
+    let held = page.app_server().hold_back(".wasm");
+    let url = format!("{}{query}", page.app_url());
+    page.execute_json(
+        "const f = document.createElement('iframe'); f.id = arguments[0]; f.src = arguments[1];
+         f.style.width = '1000px'; f.style.height = '800px'; document.body.append(f);",
+        vec![json!(FRAME), json!(url)],
+    )
+    .await?;
+    // The wasm is asked for early (the page preloads it), so also wait
+    // until the frame's document (the app's, not the frame's first blank
+    // one) is parsed: what a reader sees then stays until the wasm comes.
+    page.wait_until("the framed page is parsed and asks for the wasm", async || {
+        let parsed = page
+            .execute_json(
+                "const d = document.getElementById(arguments[0]).contentDocument;
+                 return d.URL === arguments[1] && d.readyState !== 'loading';",
+                vec![json!(FRAME), json!(url)],
+            )
+            .await?;
+        Ok(held.waiting() > 0 && parsed == json!(true))
+    })
+    .await?;
+    Ok(held)
+}
+
+/// Lets the wasm go and waits until the app has taken the page over.
+async fn release(page: &Page, held: HeldBack) -> Result<Seen, String> {
+    drop(held);
+    page.wait_until("the app takes the page over", async || {
+        Ok(look(page).await.is_ok_and(|seen| seen.app && seen.prerender == 0))
+    })
+    .await?;
+    let seen = look(page).await?;
+    if !seen.errors.is_empty() {
+        return Err(format!(
+            "[{}] errors on taking over: {:?}",
+            page.engine().name(),
+            seen.errors
+        ));
+    }
+    // The harness reads the error recorder of the page it is left on: the
+    // app's, opened at the frame's address.
+    page.open(&seen.query).await?;
+    Ok(seen)
+}
+
+/// Before the wasm arrives, the default address shows the timeline screen
+/// alone, with every event; the app then shows the same events, first
+/// page first, with nothing left of the first screen.
+pub async fn the_first_screen_comes_before_the_wasm_and_the_app_keeps_its_events(page: &Page) -> Result<(), String> {
+    let engine = page.engine().name();
+    let held = load_holding_wasm(page, "").await?;
+    let before = look(page).await?;
+    expect_eq(
+        &format!("[{engine}] screens shown before the wasm"),
+        before.screens.clone(),
+        vec!["timeline".to_string()],
+    )?;
+    expect_eq(
+        &format!("[{engine}] the app started without its wasm"),
+        before.app,
+        false,
+    )?;
+    let all = TimelineOracle::for_query("").ids();
+    expect_eq(
+        &format!("[{engine}] events on the first screen"),
+        before.events.len(),
+        data().events.len(),
+    )?;
+    expect_eq(
+        &format!("[{engine}] the first screen's events, in order"),
+        before.events.clone(),
+        all.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+    )?;
+    let after = release(page, held).await?;
+    let page_size = pactline::filter::PAGE;
+    expect_eq(
+        &format!("[{engine}] the app's first page of events"),
+        after.events.clone(),
+        before.events[..page_size].to_vec(),
+    )?;
+    expect_eq(
+        &format!("[{engine}] the app's count"),
+        after.count,
+        TimelineOracle::for_query("").count_text(),
+    )
+}
+
+/// Text typed into the first screen's search box before the app starts is
+/// searched for once it does, in the address too, and the box keeps the
+/// focus.
+pub async fn text_typed_before_the_app_starts_is_searched_for(page: &Page) -> Result<(), String> {
+    const TYPED: &str = "azure";
+    let engine = page.engine().name();
+    let held = load_holding_wasm(page, "").await?;
+    // As a reader types: focus, then the field's value changes.
+    page.execute_json(
+        "const d = document.getElementById(arguments[0]).contentDocument;
+         const box = d.querySelector('.screen[data-screen=\"timeline\"] [data-testid=\"search\"]');
+         box.focus(); box.value = arguments[1]; box.dispatchEvent(new Event('input', { bubbles: true }));",
+        vec![json!(FRAME), json!(TYPED)],
+    )
+    .await?;
+    let after = release(page, held).await?;
+    let oracle = TimelineOracle::for_query(&format!("q={TYPED}"));
+    expect_eq(
+        &format!("[{engine}] the app's search box"),
+        after.search,
+        Some(TYPED.to_string()),
+    )?;
+    expect_eq(
+        &format!("[{engine}] the count after the typed search"),
+        after.count,
+        oracle.count_text(),
+    )?;
+    expect_eq(
+        &format!("[{engine}] the focus"),
+        after.focused,
+        Some("search".to_string()),
+    )?;
+    if !after.query.contains(&format!("q={TYPED}")) {
+        return Err(format!(
+            "[{engine}] the address does not hold the typed search: {:?}",
+            after.query
+        ));
+    }
+    Ok(())
+}
+
+/// A deep link with filters shows none of the unfiltered first screen
+/// while the wasm is on its way, only a line saying the app is loading;
+/// then the app shows the filtered events.
+pub async fn a_deep_link_with_filters_never_shows_unfiltered_events(page: &Page) -> Result<(), String> {
+    const QUERY: &str = "?view=timeline&party=amazon";
+    let engine = page.engine().name();
+    let held = load_holding_wasm(page, QUERY).await?;
+    let before = look(page).await?;
+    expect_eq(
+        &format!("[{engine}] screens shown before the wasm"),
+        before.screens,
+        Vec::<String>::new(),
+    )?;
+    expect_eq(
+        &format!("[{engine}] events shown before the wasm"),
+        before.events,
+        Vec::<String>::new(),
+    )?;
+    expect_eq(&format!("[{engine}] the loading line shows"), before.loading, true)?;
+    let after = release(page, held).await?;
+    let oracle = TimelineOracle::for_query(QUERY);
+    expect_eq(&format!("[{engine}] the app's count"), after.count, oracle.count_text())?;
+    expect_eq(
+        &format!("[{engine}] the loading line after the start"),
+        after.loading,
+        false,
+    )?;
+    let shown: Value = json!(after.events.len());
+    expect_eq(
+        &format!("[{engine}] events shown"),
+        shown,
+        json!(oracle.ids().len().min(pactline::filter::PAGE)),
+    )
+}
