@@ -66,12 +66,14 @@ fn shorten(value: &str) -> String {
 /// else can be checked against it.
 const SYNTHETIC: &str = "synthetic";
 
-/// Reads only `synthetic=`, with the same rule as [`ViewState::parse`].
+/// Reads only `synthetic=`, with the same rule as [`ViewState::parse`]:
+/// the last value that is a size, so a bad value after a good one (which
+/// the notice names) does not take the generated data away.
 pub fn synthetic_size(query: &str) -> Option<u32> {
     pairs(query)
         .filter(|(k, _)| k == SYNTHETIC)
+        .filter_map(|(_, v)| synthetic_value(&v))
         .last()
-        .and_then(|(_, v)| synthetic_value(&v))
 }
 
 fn synthetic_value(value: &str) -> Option<u32> {

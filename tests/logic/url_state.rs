@@ -261,6 +261,16 @@ fn synthetic_size_is_read_before_the_dataset_exists() {
 }
 
 #[test]
+fn synthetic_size_keeps_the_last_size_as_the_state_does() {
+    // A bad value after a good one is named in the notice, and the data
+    // stays the generated data the state says it is.
+    let query = "synthetic=500&synthetic=lots";
+    assert_eq!(url_state::synthetic_size(query), Some(500));
+    let (state, ignored) = parse(query);
+    assert_eq!((state.synthetic, ignored), (Some(500), vec!["synthetic".to_string()]));
+}
+
+#[test]
 fn key_and_lanes_round_trip_and_bad_values_are_named() {
     let (state, ignored) = parse("key=1&lanes=topic");
     assert!(state.timeline.filters.key);
