@@ -218,6 +218,28 @@ fn presets_name_what_they_show_or_fall_back_with_a_notice() {
 }
 
 #[test]
+fn a_repeated_parameter_keeps_its_last_value_and_names_the_one_it_replaced() {
+    // As when a parameter is appended to a link that already has it.
+    let (state, ignored) = ViewState::parse("view=clauses&order=desc&view=sources&order=asc", &FIXTURE);
+    assert_eq!((state.view, state.timeline.order), (View::Sources, Order::Asc));
+    let named: Vec<(&str, &str, &str)> = ignored
+        .iter()
+        .map(|i| (i.param.as_str(), i.value.as_str(), i.reason))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ("view", "clauses", "replaced by a later value"),
+            ("order", "desc", "replaced by a later value")
+        ]
+    );
+    // A bad later value replaces nothing; the same value twice loses nothing.
+    let (state, ignored) = parse("view=clauses&view=charts&q=x&q=x");
+    assert_eq!((state.view, state.timeline.filters.q.as_str()), (View::Clauses, "x"));
+    assert_eq!(ignored, ["view"]);
+}
+
+#[test]
 fn repeated_lists_merge_without_duplicates() {
     let (state, _) = parse("party=openai&party=openai,microsoft");
     assert_eq!(state.timeline.filters.parties, ["openai", "microsoft"]);
