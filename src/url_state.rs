@@ -4,11 +4,13 @@
 //! The query string holds the whole view, so that a shared or embedded link
 //! opens exactly what its author saw. The parameter names are a public
 //! contract: `view`, `q`, `from`, `to`, `party`, `topic`, `certainty`,
-//! `source`, `event`, `order`, `layout` (timeline); `a`, `b`, `clause`, `changed`,
-//! `mode` (clauses); `embed`, `theme` (any view); `synthetic` (scale tests).
+//! `source`, `key`, `event`, `order`, `sort`, `layout`, `lanes` (timeline);
+//! `a`, `b`, `clause`, `changed`, `mode` (clauses); `embed`, `preset`,
+//! `conflict`, `limit`, `theme` (any view); `synthetic` (scale tests).
 //!
-//! Parsing never fails: a value that is unknown or malformed is dropped and
-//! reported as an [`Ignored`] entry, which the app shows as a notice.
+//! Parsing never fails: a value that is unknown or malformed, or that a
+//! later value of the same parameter replaces, is dropped and reported as
+//! an [`Ignored`] entry, which the app shows as a notice.
 
 use crate::model::{Certainty, Dataset};
 use crate::state::{DiffMode, Facet, Lanes, Layout, MAX_LIMIT, Order, Preset, Sort, Theme, View, ViewState, YearMonth};
