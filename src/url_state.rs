@@ -4,11 +4,13 @@
 //! The query string holds the whole view, so that a shared or embedded link
 //! opens exactly what its author saw. The parameter names are a public
 //! contract: `view`, `q`, `from`, `to`, `party`, `topic`, `certainty`,
-//! `source`, `event`, `order`, `layout` (timeline); `a`, `b`, `clause`, `changed`,
-//! `mode` (clauses); `embed`, `theme` (any view); `synthetic` (scale tests).
+//! `source`, `key`, `event`, `order`, `sort`, `layout`, `lanes` (timeline);
+//! `a`, `b`, `clause`, `changed`, `mode` (clauses); `embed`, `preset`,
+//! `conflict`, `limit`, `theme` (any view); `synthetic` (scale tests).
 //!
-//! Parsing never fails: a value that is unknown or malformed is dropped and
-//! reported as an [`Ignored`] entry, which the app shows as a notice.
+//! Parsing never fails: a value that is unknown or malformed, or that a
+//! later value of the same parameter replaces, is dropped and reported as
+//! an [`Ignored`] entry, which the app shows as a notice.
 
 use crate::model::{Certainty, Dataset};
 use crate::state::{DiffMode, Facet, Lanes, Layout, MAX_LIMIT, Order, Preset, Sort, Theme, View, ViewState, YearMonth};
@@ -46,6 +48,17 @@ pub struct Ignored {
     pub reason: &'static str,
 }
 
+impl Ignored {
+    /// The entry for a value of `param`, shortened for the notice.
+    fn new(param: &str, value: &str, reason: &'static str) -> Ignored {
+        Ignored {
+            param: param.to_string(),
+            value: shorten(value),
+            reason,
+        }
+    }
+}
+
 impl fmt::Display for Ignored {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}={} ({})", self.param, self.value, self.reason)
@@ -66,12 +79,14 @@ fn shorten(value: &str) -> String {
 /// else can be checked against it.
 const SYNTHETIC: &str = "synthetic";
 
-/// Reads only `synthetic=`, with the same rule as [`ViewState::parse`].
+/// Reads only `synthetic=`, with the same rule as [`ViewState::parse`]:
+/// the last value that is a size, so a bad value after a good one (which
+/// the notice names) does not take the generated data away.
 pub fn synthetic_size(query: &str) -> Option<u32> {
     pairs(query)
         .filter(|(k, _)| k == SYNTHETIC)
+        .filter_map(|(_, v)| synthetic_value(&v))
         .last()
-        .and_then(|(_, v)| synthetic_value(&v))
 }
 
 fn synthetic_value(value: &str) -> Option<u32> {
@@ -91,6 +106,9 @@ type Ignore<'a> = &'a mut dyn FnMut(&str, &'static str);
 /// left out, so equal states give equal URLs).
 struct Param {
     name: &'static str,
+    /// Whether a repeat adds to the earlier values (comma-separated ids)
+    /// rather than replacing them.
+    adds: bool,
     read: fn(&mut ViewState, &str, &Dataset, Ignore),
     write: fn(&ViewState) -> Option<String>,
 }
@@ -172,6 +190,7 @@ fn version(value: &str, data: &Dataset, into: &mut Option<String>, ignore: Ignor
 const PARAMS: [Param; 25] = [
     Param {
         name: "view",
+        adds: false,
         read: |s, v, _, ignore| match View::ALL.into_iter().find(|view| view.id() == v) {
             Some(view) => s.view = view,
             None => ignore(v, "unknown view"),
@@ -180,6 +199,7 @@ const PARAMS: [Param; 25] = [
     },
     Param {
         name: "q",
+        adds: false,
         read: |s, v, _, ignore| {
             if query_is_cut(v) {
                 ignore(v, "too long; cut to 200 characters");
@@ -190,6 +210,7 @@ const PARAMS: [Param; 25] = [
     },
     Param {
         name: "from",
+        adds: false,
         read: |s, v, _, ignore| match YearMonth::parse(v) {
             Some(ym) => s.timeline.filters.from = Some(ym),
             None => ignore(v, "not a YYYY or YYYY-MM date"),
@@ -198,6 +219,7 @@ const PARAMS: [Param; 25] = [
     },
     Param {
         name: "to",
+        adds: false,
         read: |s, v, _, ignore| match YearMonth::parse(v) {
             Some(ym) => s.timeline.filters.to = Some(ym),
             None => ignore(v, "not a YYYY or YYYY-MM date"),
@@ -206,16 +228,19 @@ const PARAMS: [Param; 25] = [
     },
     Param {
         name: "party",
+        adds: true,
         read: |s, v, data, ignore| facet(s, v, data, ignore, Facet::Party),
         write: |s| list(&s.timeline.filters.parties),
     },
     Param {
         name: "topic",
+        adds: true,
         read: |s, v, data, ignore| facet(s, v, data, ignore, Facet::Topic),
         write: |s| list(&s.timeline.filters.topics),
     },
     Param {
         name: "certainty",
+        adds: true,
         read: |s, v, _, ignore| {
             let mut names = Vec::new();
             ids(v, &mut names, |id| Certainty::from_id(id).is_some(), ignore);
@@ -239,16 +264,19 @@ const PARAMS: [Param; 25] = [
     },
     Param {
         name: "source",
+        adds: true,
         read: |s, v, data, ignore| facet(s, v, data, ignore, Facet::Source),
         write: |s| list(&s.timeline.filters.sources),
     },
     Param {
         name: "key",
+        adds: false,
         read: |s, v, _, ignore| choice(v, &FLAG, &mut s.timeline.filters.key, ignore, "must be 1 or 0"),
         write: |s| s.timeline.filters.key.then(|| "1".into()),
     },
     Param {
         name: "event",
+        adds: false,
         // An old id (merged into another event) opens that event.
         read: |s, v, data, ignore| match data.event_or_alias(v) {
             Some(e) => s.timeline.event = Some(e.id.to_string()),
@@ -258,11 +286,13 @@ const PARAMS: [Param; 25] = [
     },
     Param {
         name: "order",
+        adds: false,
         read: |s, v, _, ignore| choice(v, &ORDERS, &mut s.timeline.order, ignore, "must be asc or desc"),
         write: |s| (s.timeline.order != Order::default()).then(|| word(s.timeline.order, &ORDERS).into()),
     },
     Param {
         name: "sort",
+        adds: false,
         read: |s, v, _, ignore| {
             choice(
                 v,
@@ -276,26 +306,31 @@ const PARAMS: [Param; 25] = [
     },
     Param {
         name: "layout",
+        adds: false,
         read: |s, v, _, ignore| choice(v, &LAYOUTS, &mut s.timeline.layout, ignore, "must be list or table"),
         write: |s| (s.timeline.layout != Layout::default()).then(|| word(s.timeline.layout, &LAYOUTS).into()),
     },
     Param {
         name: "lanes",
+        adds: false,
         read: |s, v, _, ignore| choice(v, &LANES, &mut s.timeline.lanes, ignore, "must be party or topic"),
         write: |s| (s.timeline.lanes != Lanes::default()).then(|| word(s.timeline.lanes, &LANES).into()),
     },
     Param {
         name: "a",
+        adds: false,
         read: |s, v, data, ignore| version(v, data, &mut s.comparison.a, ignore),
         write: |s| s.comparison.a.clone(),
     },
     Param {
         name: "b",
+        adds: false,
         read: |s, v, data, ignore| version(v, data, &mut s.comparison.b, ignore),
         write: |s| s.comparison.b.clone(),
     },
     Param {
         name: "clause",
+        adds: false,
         read: |s, v, data, ignore| match data.clause(v) {
             Some(_) => s.comparison.clause = Some(v.to_string()),
             None => ignore(v, "no such clause"),
@@ -304,21 +339,25 @@ const PARAMS: [Param; 25] = [
     },
     Param {
         name: "changed",
+        adds: false,
         read: |s, v, _, ignore| choice(v, &FLAG, &mut s.comparison.changed_only, ignore, "must be 1 or 0"),
         write: |s| s.comparison.changed_only.then(|| "1".into()),
     },
     Param {
         name: "mode",
+        adds: false,
         read: |s, v, _, ignore| choice(v, &MODES, &mut s.comparison.mode, ignore, "must be side or inline"),
         write: |s| (s.comparison.mode != DiffMode::default()).then(|| word(s.comparison.mode, &MODES).into()),
     },
     Param {
         name: "embed",
+        adds: false,
         read: |s, v, _, ignore| choice(v, &FLAG, &mut s.embed, ignore, "must be 1 or 0"),
         write: |s| s.embed.then(|| "1".into()),
     },
     Param {
         name: "preset",
+        adds: false,
         read: |s, v, _, ignore| {
             choice(
                 v,
@@ -332,6 +371,7 @@ const PARAMS: [Param; 25] = [
     },
     Param {
         name: "conflict",
+        adds: false,
         read: |s, v, data, ignore| match data.conflicts.iter().find(|c| c.id == v) {
             Some(c) => s.conflict = Some(c.id.to_string()),
             None => ignore(v, "no such conflict"),
@@ -340,6 +380,7 @@ const PARAMS: [Param; 25] = [
     },
     Param {
         name: "limit",
+        adds: false,
         read: |s, v, _, ignore| match v.parse::<u32>() {
             Ok(n) if (1..=MAX_LIMIT).contains(&n) => s.limit = Some(n),
             _ => ignore(v, "must be a number from 1 to 50"),
@@ -348,11 +389,13 @@ const PARAMS: [Param; 25] = [
     },
     Param {
         name: "theme",
+        adds: false,
         read: |s, v, _, ignore| choice(v, &THEMES, &mut s.theme, ignore, "must be light or dark"),
         write: |s| s.theme.map(|t| t.id().into()),
     },
     Param {
         name: SYNTHETIC,
+        adds: false,
         read: |s, v, _, ignore| match synthetic_value(v) {
             Some(n) => s.synthetic = Some(n),
             None => ignore(v, "must be a number from 1 to 200000"),
@@ -367,29 +410,39 @@ impl ViewState {
     pub fn parse(query: &str, data: &Dataset) -> (ViewState, Vec<Ignored>) {
         let mut state = ViewState::default();
         let mut ignored = Vec::new();
+        // The last value each parameter that does not add up took. A later
+        // value that replaces it (`view=clauses&view=sources`, as when a
+        // parameter is appended to a link that already has it) drops it,
+        // so the notice names it.
+        let mut taken: [Option<String>; PARAMS.len()] = [const { None }; PARAMS.len()];
         for (key, value) in pairs(query) {
             // Parameters of other tools (analytics tags, a blog's own
             // query) are not ours to judge: they are kept as they came.
-            let Some(param) = PARAMS.iter().find(|p| p.name == key) else {
+            let Some(index) = PARAMS.iter().position(|p| p.name == key) else {
                 state.extra.push((key, value));
                 continue;
             };
+            let param = &PARAMS[index];
+            let before = (!param.adds).then(|| (param.write)(&state));
+            let mut rejected = false;
             let mut ignore = |value: &str, reason: &'static str| {
-                ignored.push(Ignored {
-                    param: param.name.to_string(),
-                    value: shorten(value),
-                    reason,
-                })
+                rejected = true;
+                ignored.push(Ignored::new(param.name, value, reason));
             };
             (param.read)(&mut state, &value, data, &mut ignore);
+            let Some(before) = before else { continue };
+            let changed = (param.write)(&state) != before;
+            if changed && let Some(earlier) = taken[index].take() {
+                ignored.push(Ignored::new(param.name, &earlier, "replaced by a later value"));
+            }
+            // A value is taken when it changed the state or was read whole
+            // (a cut search text changes it, a rejected value does not).
+            if changed || !rejected {
+                taken[index] = Some(value);
+            }
         }
-        let mut ignore = |param: &str, value: String, reason: &'static str| {
-            ignored.push(Ignored {
-                param: param.to_string(),
-                value: shorten(&value),
-                reason,
-            })
-        };
+        let mut ignore =
+            |param: &str, value: String, reason: &'static str| ignored.push(Ignored::new(param, &value, reason));
         let filters = &mut state.timeline.filters;
         if let (Some(from), Some(to)) = (filters.from, filters.to)
             && from.start_key() > to.end_key()

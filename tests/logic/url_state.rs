@@ -218,6 +218,28 @@ fn presets_name_what_they_show_or_fall_back_with_a_notice() {
 }
 
 #[test]
+fn a_repeated_parameter_keeps_its_last_value_and_names_the_one_it_replaced() {
+    // As when a parameter is appended to a link that already has it.
+    let (state, ignored) = ViewState::parse("view=clauses&order=desc&view=sources&order=asc", &FIXTURE);
+    assert_eq!((state.view, state.timeline.order), (View::Sources, Order::Asc));
+    let named: Vec<(&str, &str, &str)> = ignored
+        .iter()
+        .map(|i| (i.param.as_str(), i.value.as_str(), i.reason))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ("view", "clauses", "replaced by a later value"),
+            ("order", "desc", "replaced by a later value")
+        ]
+    );
+    // A bad later value replaces nothing; the same value twice loses nothing.
+    let (state, ignored) = parse("view=clauses&view=charts&q=x&q=x");
+    assert_eq!((state.view, state.timeline.filters.q.as_str()), (View::Clauses, "x"));
+    assert_eq!(ignored, ["view"]);
+}
+
+#[test]
 fn repeated_lists_merge_without_duplicates() {
     let (state, _) = parse("party=openai&party=openai,microsoft");
     assert_eq!(state.timeline.filters.parties, ["openai", "microsoft"]);
@@ -258,6 +280,16 @@ fn synthetic_size_is_read_before_the_dataset_exists() {
     );
     assert_eq!(url_state::synthetic_size("synthetic=0"), None);
     assert_eq!(url_state::synthetic_size("synthetic=99999999"), None);
+}
+
+#[test]
+fn synthetic_size_keeps_the_last_size_as_the_state_does() {
+    // A bad value after a good one is named in the notice, and the data
+    // stays the generated data the state says it is.
+    let query = "synthetic=500&synthetic=lots";
+    assert_eq!(url_state::synthetic_size(query), Some(500));
+    let (state, ignored) = parse(query);
+    assert_eq!((state.synthetic, ignored), (Some(500), vec!["synthetic".to_string()]));
 }
 
 #[test]

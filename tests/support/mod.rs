@@ -5,13 +5,19 @@
 //! browser with other settings ([`other_browser`]); the
 //! reader-level steps ([`steps`]), checks ([`expect`]) and native oracle
 //! ([`oracle`]) scenarios are written with; the states of the app the
-//! page-wide checks go through ([`views`]); and the checkers run on them
-//! ([`axe`], [`html`]).
+//! page-wide checks go through ([`views`]); the checkers run on them
+//! ([`axe`], [`html`]); and hostile links to open ([`hostile`]), which the
+//! native URL fuzz test (`tests/fuzz_url.rs`) reads too.
 
 pub mod axe;
 pub mod driver;
 pub mod engines;
 pub mod expect;
+#[expect(
+    dead_code,
+    reason = "no browser scenario opens hostile links yet; tests/fuzz_url.rs reads them natively"
+)]
+pub mod hostile;
 pub mod html;
 pub mod http;
 pub mod oracle;
