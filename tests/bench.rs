@@ -5,8 +5,9 @@
 //! Both tools get the same synthetic events (`pactline::synthetic`) at
 //! 30, 1,000 and 10,000 events: Pactline generates them itself
 //! (`?synthetic=N`), TimelineJS reads them from a JSON file in its own
-//! format. Pactline alone also runs on its real 106 events and on 100,000,
-//! to show how its costs grow. Both are served from 127.0.0.1 with brotli by
+//! format. Pactline alone also runs on its real events (its default page,
+//! no query, compared with TimelineJS at 30) and on 100,000, to show how
+//! its costs grow. Both are served from 127.0.0.1 with brotli by
 //! the bench's own server (`bench/server.rs`), which puts the same timing
 //! probe (`bench/probe.js`) at the top of each tool's page, and headless
 //! Chromium is driven through the browser tests' harness
@@ -156,10 +157,11 @@ async fn run() -> Result<(), String> {
     session.close().await?;
     let browser = browser?;
 
-    let mut cells: Vec<Cell> = plan()
-        .into_iter()
-        .flat_map(|(tools, data)| tools.into_iter().map(move |tool| (tool, data)))
-        .map(|(tool, data)| Cell {
+    let rounds = plan();
+    let mut cells: Vec<Cell> = rounds
+        .iter()
+        .flatten()
+        .map(|&(tool, data)| Cell {
             tool,
             data,
             loads: Vec::new(),
@@ -168,7 +170,7 @@ async fn run() -> Result<(), String> {
     // Worked out once per cell: at 100,000 events the native oracle takes
     // seconds in the debug profile.
     let interactions: Vec<Interaction> = cells.iter().map(|cell| cell.tool.interaction(cell.data)).collect();
-    let jobs = jobs(&cells, runs);
+    let jobs = jobs(&rounds, runs);
     for (index, run) in jobs.iter().enumerate() {
         let (tool, data) = (cells[run.cell].tool, cells[run.cell].data);
         let what = match run.number {
@@ -198,6 +200,7 @@ async fn run() -> Result<(), String> {
         machine: machine(&browser, &load_average),
         runs,
         compared: COMPARED.iter().map(|&n| Data::Synthetic(n)).collect(),
+        default_view_against: Data::Synthetic(COMPARED[0]),
         pactline_scale: vec![
             Data::Real,
             Data::Synthetic(1_000),
@@ -224,43 +227,45 @@ struct Job {
     number: Option<usize>,
 }
 
-/// Every load, in order: a warm-up of each tool, then for each dataset
-/// `runs` rounds in which its tools take turns (A B A B …).
+/// Every load, in order: a warm-up of each tool, then `runs` times each
+/// round of [`plan`], whose cells take turns (A B C A B C …). A job's
+/// `cell` counts through the rounds' cells in order.
 ///
 /// Every load is a first visit in a fresh browser profile, so a warm-up
 /// cannot warm a tool's caches; what it warms is the machine (Chromium's
 /// files in the page cache, the driver, the server). One per tool at the
 /// start does that, and leaves the 10-minute budget to measured runs.
-fn jobs(cells: &[Cell], runs: usize) -> Vec<Job> {
+fn jobs(rounds: &[Vec<(Tool, Data)>], runs: usize) -> Vec<Job> {
+    let cells = rounds.concat();
     let smallest = Data::Synthetic(COMPARED[0]);
     let mut jobs: Vec<Job> = Tool::BOTH
         .iter()
-        .filter_map(|&tool| cells.iter().position(|cell| cell.tool == tool && cell.data == smallest))
+        .filter_map(|&tool| cells.iter().position(|&cell| cell == (tool, smallest)))
         .map(|cell| Job { cell, number: None })
         .collect();
-    let mut datasets: Vec<Data> = cells.iter().map(|cell| cell.data).collect();
-    datasets.dedup();
-    for data in datasets {
+    let mut first = 0;
+    for round in rounds {
         for number in 1..=runs {
-            jobs.extend(
-                (0..cells.len())
-                    .filter(|&cell| cells[cell].data == data)
-                    .map(|cell| Job {
-                        cell,
-                        number: Some(number),
-                    }),
-            );
+            jobs.extend((first..first + round.len()).map(|cell| Job {
+                cell,
+                number: Some(number),
+            }));
         }
+        first += round.len();
     }
     jobs
 }
 
-/// What runs, in order: each dataset with the tools that are given it.
-fn plan() -> Vec<(Vec<Tool>, Data)> {
-    let mut plan = vec![(vec![Tool::Pactline], Data::Real)];
-    plan.extend(COMPARED.iter().map(|&n| (Tool::BOTH.to_vec(), Data::Synthetic(n))));
-    plan.push((vec![Tool::Pactline], Data::Synthetic(PACTLINE_ONLY_LARGEST)));
-    plan
+/// What runs, in rounds whose cells take turns: first Pactline's default
+/// page (its real events) with both tools at the smallest size, since the
+/// report compares that page with TimelineJS there too; then each larger
+/// size with both tools; then Pactline alone at the largest.
+fn plan() -> Vec<Vec<(Tool, Data)>> {
+    let both = |n: usize| Tool::BOTH.map(|tool| (tool, Data::Synthetic(n)));
+    let mut rounds = vec![[vec![(Tool::Pactline, Data::Real)], both(COMPARED[0]).to_vec()].concat()];
+    rounds.extend(COMPARED[1..].iter().map(|&n| both(n).to_vec()));
+    rounds.push(vec![(Tool::Pactline, Data::Synthetic(PACTLINE_ONLY_LARGEST))]);
+    rounds
 }
 
 /// The probe as a `<script>` element, counting `tool`'s event elements.

@@ -29,6 +29,9 @@ pub struct Context {
     pub runs: usize,
     /// Datasets both tools were given.
     pub compared: Vec<Data>,
+    /// The TimelineJS dataset that Pactline's default page (its real
+    /// events, no query) is compared with.
+    pub default_view_against: Data,
     /// The rows of Pactline's scale table.
     pub pactline_scale: Vec<Data>,
     /// How long the whole bench took, seconds.
@@ -102,6 +105,16 @@ struct Metric {
 /// Where a metric's target for a dataset comes from.
 type TargetOf = fn(Data) -> Option<Target>;
 
+/// One row of the comparison: a metric of Pactline on `ours` beside
+/// TimelineJS on `theirs`, with the target for `theirs`.
+struct Row {
+    name: &'static str,
+    metric: &'static Metric,
+    ours: Data,
+    theirs: Data,
+    target: TargetOf,
+}
+
 const TRANSFER: Metric = Metric {
     name: "first-load transfer (brotli)",
     unit: Unit::KiB,
@@ -147,6 +160,18 @@ const WASM_MEMORY: Metric = Metric {
     unit: Unit::MiB,
     samples: |load| load.wasm_memory_bytes.into_iter().collect(),
 };
+/// The comparison's metrics, each on every dataset both tools are given,
+/// in the order of the table.
+const COMPARISON: [(&Metric, TargetOf); 7] = [
+    (&TRANSFER, transfer_target),
+    (&FIRST_EVENT, first_event_target),
+    (&ALL_EVENTS, no_target),
+    (&INTERACTION, no_target),
+    (&HEAP, no_target),
+    (&WASM_MEMORY, no_target),
+    (&OFFORIGIN, no_target),
+];
+
 /// The medians of `metrics` joined by `separator`, e.g. `120 → 210 → 300`.
 fn medians(metrics: &[Metric], loads: &[Load], separator: &str) -> String {
     metrics
@@ -290,12 +315,14 @@ pub fn markdown(context: &Context, cells: &[Cell]) -> String {
          documentation shows, default options.\n\
          - Each figure is the median of {} measured runs per cell (for interactions, of every step of those \
          runs), with the minimum–maximum in brackets. One warm-up load of each tool runs first; then, \
-         dataset by dataset, the tools alternate (Pactline, TimelineJS, Pactline, …). Every run is a first \
+         round by round, the cells take turns: Pactline's default page (its real events), Pactline and \
+         TimelineJS at {}; then both tools at each larger size; then Pactline alone. Every run is a first \
          visit in a fresh headless Chromium profile (cold HTTP cache and code cache, no service worker), so \
          a warm-up warms the machine, not the tool. Both are served from 127.0.0.1 with brotli (quality 11) \
          by the bench's server.\n",
         timelinejs::VERSION,
-        context.runs
+        context.runs,
+        context.default_view_against.label(),
     );
 
     let _ = writeln!(out, "## Pactline and TimelineJS on the same events\n");
@@ -304,38 +331,53 @@ pub fn markdown(context: &Context, cells: &[Cell]) -> String {
         "| metric | events | Pactline | TimelineJS | Pactline ÷ TimelineJS | target |\n\
          | --- | ---: | ---: | ---: | ---: | --- |"
     );
-    let rows: [(&Metric, TargetOf); 7] = [
-        (&TRANSFER, transfer_target),
-        (&FIRST_EVENT, first_event_target),
-        (&ALL_EVENTS, no_target),
-        (&INTERACTION, no_target),
-        (&HEAP, no_target),
-        (&WASM_MEMORY, no_target),
-        (&OFFORIGIN, no_target),
-    ];
-    for (metric, target) in rows {
-        for &data in &context.compared {
-            let (ours, theirs) = (loads(Tool::Pactline, data), loads(Tool::TimelineJs, data));
-            let medians = metric.stat(ours).zip(metric.stat(theirs));
-            let ratio = match medians {
-                Some((p, t)) if t.median > 0.0 => format!("{:.2}", p.median / t.median),
-                _ => "—".to_owned(),
-            };
-            let target = match (target(data), medians) {
-                (Some(target), Some((p, t))) => {
-                    format!("{}: {}", target.text, verdict((target.met)(p.median / t.median)))
-                }
-                _ => String::new(),
-            };
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {ratio} | {target} |",
-                metric.name,
-                data.label(),
-                metric.cell(ours),
-                metric.cell(theirs),
-            );
-        }
+    let same = |&(metric, target): &(&'static Metric, TargetOf)| {
+        context.compared.iter().map(move |&data| Row {
+            name: metric.name,
+            metric,
+            ours: data,
+            theirs: data,
+            target,
+        })
+    };
+    let (up_to_first_event, rest) = COMPARISON.split_at(2);
+    let default_view = Row {
+        name: "first event painted on the default view (the real data, no query) ⁸",
+        metric: &FIRST_EVENT,
+        ours: Data::Real,
+        theirs: context.default_view_against,
+        target: first_event_target,
+    };
+    let rows = up_to_first_event
+        .iter()
+        .flat_map(same)
+        .chain([default_view])
+        .chain(rest.iter().flat_map(same));
+    for row in rows {
+        let (ours, theirs) = (loads(Tool::Pactline, row.ours), loads(Tool::TimelineJs, row.theirs));
+        let medians = row.metric.stat(ours).zip(row.metric.stat(theirs));
+        let ratio = match medians {
+            Some((p, t)) if t.median > 0.0 => format!("{:.2}", p.median / t.median),
+            _ => "—".to_owned(),
+        };
+        let target = match ((row.target)(row.theirs), medians) {
+            (Some(target), Some((p, t))) => {
+                format!("{}: {}", target.text, verdict((target.met)(p.median / t.median)))
+            }
+            _ => String::new(),
+        };
+        let events = if row.ours == row.theirs {
+            row.ours.label()
+        } else {
+            format!("{} vs {}", row.ours.label(), row.theirs.label())
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {events} | {} | {} | {ratio} | {target} |",
+            row.name,
+            row.metric.cell(ours),
+            row.metric.cell(theirs),
+        );
     }
     out.push('\n');
 
@@ -434,7 +476,11 @@ fn notes(out: &mut String, context: &Context, cells: &[Cell]) {
          option counts and \"Clear all\", the drawing's SVG, the printed page's header naming the filters). A page whose parts each read only their own \
          slice of the state changes none. Seen outside this run: {}. The version figure picks each earlier \
          version for side A of the clause comparison in turn (`change` dispatched), checked against the \
-         library's summary line for that pair.\n",
+         library's summary line for that pair.\n\
+         8. Pactline's default page is its address with no query: the timeline of its real events ({}), \
+         the page a reader lands on. It is measured on its own, apart from the synthetic rows (which \
+         generate their events in the page), in the same round as both tools at {}, and timed by the same \
+         probe; its target is the one for TimelineJS at that size.\n",
         count_range(
             cells
                 .iter()
@@ -448,6 +494,8 @@ fn notes(out: &mut String, context: &Context, cells: &[Cell]) {
         data_sizes.join(", "),
         Unit::KiB.format(service_worker),
         outside_examples(cells),
+        Data::Real.events(),
+        context.default_view_against.label(),
     );
 
     let _ = writeln!(out, "What the pages reported (all runs, warm-ups excluded):\n");
