@@ -16,19 +16,30 @@
 //!
 //! After one warm-up load per tool, each cell (tool × dataset) gets
 //! `PACTLINE_BENCH_RUNS` (default 5) measured loads, the two tools taking
-//! turns (see [`jobs`]). The Markdown tables are printed and written, with the machine's
-//! description, to `bench/RESULTS.md`.
+//! turns (see [`jobs`]). Then Lighthouse audits four pages the way a phone
+//! sees them (`bench/lighthouse.rs`: its mobile preset, simulated slow 4G
+//! and 4× CPU): Pactline's timeline, clause comparison and sources, and
+//! TimelineJS at 30 events, `PACTLINE_LIGHTHOUSE_RUNS` (default 3) runs
+//! each, the pages taking turns: about 12 s a run on 2 cores, so about 2½
+//! of the bench's 10 minutes. The Markdown tables are printed and written, with the
+//! machine's description, to `bench/RESULTS.md`.
 //!
 //! A bench is not a test: missed targets are reported, not failed. It exits
 //! 1 only when something could not be measured (a tool did not render, an
-//! interaction changed nothing, a tool could not be installed).
+//! interaction changed nothing, a tool could not be installed, Lighthouse
+//! gave no figure).
 //!
 //! Settings (environment):
 //! - `PACTLINE_BENCH_RUNS`: measured loads per cell, default 5.
+//! - `PACTLINE_LIGHTHOUSE_RUNS`: Lighthouse runs per page, default 3.
+//! - `CHROME_PATH`: the Chromium Lighthouse launches, by default the one
+//!   the browser tests use.
 //! - `PACTLINE_BENCH_DIST`: Pactline's release build, default
 //!   `target/bench-dist` (`./tasks bench` builds it there, leaving `dist/`
 //!   to the tests).
 
+#[path = "bench/lighthouse.rs"]
+mod lighthouse;
 #[path = "bench/measure.rs"]
 mod measure;
 #[path = "bench/report.rs"]
@@ -51,6 +62,7 @@ use std::time::Instant;
 
 use tokio::signal::unix::{SignalKind, signal};
 
+use lighthouse::{Audit, Audited, Lighthouse};
 use measure::{Load, Rig};
 use report::{Cell, Context};
 use server::{BenchServer, Mount};
@@ -67,6 +79,10 @@ const PACTLINE_ONLY_LARGEST: usize = 100_000;
 
 /// Measured loads per cell unless `PACTLINE_BENCH_RUNS` says otherwise.
 const DEFAULT_RUNS: usize = 5;
+
+/// Lighthouse runs per page unless `PACTLINE_LIGHTHOUSE_RUNS` says
+/// otherwise.
+const DEFAULT_LIGHTHOUSE_RUNS: usize = 3;
 
 /// Where the results go, relative to the crate root.
 const RESULTS: &str = "bench/RESULTS.md";
@@ -96,14 +112,8 @@ async fn main() -> ExitCode {
 async fn run() -> Result<(), String> {
     let started = Instant::now();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let runs = match std::env::var("PACTLINE_BENCH_RUNS") {
-        Ok(value) => value
-            .parse::<usize>()
-            .ok()
-            .filter(|&runs| runs > 0)
-            .ok_or_else(|| format!("PACTLINE_BENCH_RUNS must be a positive number, not {value:?}"))?,
-        Err(_) => DEFAULT_RUNS,
-    };
+    let runs = runs_setting("PACTLINE_BENCH_RUNS", DEFAULT_RUNS)?;
+    let lighthouse_runs = runs_setting("PACTLINE_LIGHTHOUSE_RUNS", DEFAULT_LIGHTHOUSE_RUNS)?;
     let dist = root.join(std::env::var("PACTLINE_BENCH_DIST").unwrap_or_else(|_| "target/bench-dist".into()));
     if !dist.join("index.html").is_file() {
         return Err(format!(
@@ -111,6 +121,8 @@ async fn run() -> Result<(), String> {
             dist.display()
         ));
     }
+    // Found first, so a missing install fails the bench before its loads.
+    let lighthouse = Lighthouse::find(root)?;
     let load_average = read_load_average();
 
     let timelinejs_dist = timelinejs::install()?;
@@ -196,6 +208,10 @@ async fn run() -> Result<(), String> {
         }
     }
 
+    let lighthouse_started = Instant::now();
+    let audited = audit_pages(&lighthouse, &rig, lighthouse_runs).await?;
+    let lighthouse_seconds = lighthouse_started.elapsed().as_secs_f64();
+
     let context = Context {
         machine: machine(&browser, &load_average),
         runs,
@@ -207,9 +223,11 @@ async fn run() -> Result<(), String> {
             Data::Synthetic(10_000),
             Data::Synthetic(PACTLINE_ONLY_LARGEST),
         ],
+        lighthouse_runs,
+        lighthouse_seconds,
         seconds: started.elapsed().as_secs_f64(),
     };
-    let markdown = report::markdown(&context, &cells);
+    let markdown = report::markdown(&context, &cells, &audited);
     println!("\n{markdown}");
     let results = root.join(RESULTS);
     if let Some(dir) = results.parent() {
@@ -268,10 +286,70 @@ fn plan() -> Vec<Vec<(Tool, Data)>> {
     rounds
 }
 
+/// Runs Lighthouse `runs` times on each of its pages, the pages taking
+/// turns, with the rig's server and proxy.
+async fn audit_pages(lighthouse: &Lighthouse, rig: &Rig, runs: usize) -> Result<Vec<Audited>, String> {
+    let mut audited: Vec<Audited> = lighthouse::pages(Data::Synthetic(COMPARED[0]))
+        .into_iter()
+        .map(|page| Audited {
+            page,
+            audits: Vec::new(),
+        })
+        .collect();
+    let pages = audited.len();
+    for number in 1..=runs {
+        for (index, page) in audited.iter_mut().enumerate() {
+            let took = Instant::now();
+            let audit = lighthouse
+                .audit(&rig.server.origin(), &rig.proxy, &page.page, number)
+                .await
+                .map_err(|e| format!("Lighthouse on {} (run {number}/{runs}): {e}", page.page.name))?;
+            println!(
+                "bench: [lighthouse {}/{}] {} run {number}/{runs} ({:.1} s): {}",
+                (number - 1) * pages + index + 1,
+                pages * runs,
+                page.page.name,
+                took.elapsed().as_secs_f64(),
+                audit_summary(&audit)
+            );
+            page.audits.push(audit);
+        }
+    }
+    Ok(audited)
+}
+
 /// The probe as a `<script>` element, counting `tool`'s event elements.
 fn probe(tool: Tool) -> String {
     let script = include_str!("bench/probe.js").replace("__EVENTS__", tool.event_selector());
     format!("<script>\n{script}</script>")
+}
+
+/// One Lighthouse run in a line, for the progress log.
+fn audit_summary(audit: &Audit) -> String {
+    format!(
+        "score {:.0}, first paint {:.2} s, largest paint {:.2} s, blocking {:.0} ms, layout shift {:.3}, \
+         {:.1} KiB, {} off-origin",
+        audit.score,
+        audit.first_paint_ms / 1000.0,
+        audit.largest_paint_ms / 1000.0,
+        audit.blocking_ms,
+        audit.layout_shift,
+        audit.bytes / 1024.0,
+        audit.offorigin.len()
+    )
+}
+
+/// A positive count from the environment variable `name`, or `default`
+/// when it is not set.
+fn runs_setting(name: &str, default: usize) -> Result<usize, String> {
+    match std::env::var(name) {
+        Ok(value) => value
+            .parse::<usize>()
+            .ok()
+            .filter(|&runs| runs > 0)
+            .ok_or_else(|| format!("{name} must be a positive number, not {value:?}")),
+        Err(_) => Ok(default),
+    }
 }
 
 /// One load in a line, for the progress log.

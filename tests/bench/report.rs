@@ -1,10 +1,12 @@
 //! Turns the measured loads into Markdown: the machine, the comparison with
 //! TimelineJS (median, min–max, ratio, targets met or not), Pactline's
-//! scale table, and notes on what each figure does and does not include.
+//! scale table, Lighthouse's audit of both, and notes on what each figure
+//! does and does not include.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
+use super::lighthouse::{Audit, Audited};
 use super::measure::Load;
 use super::timelinejs;
 use super::tools::{Data, NEXT_SLIDE_CLICKS, QUERY, Tool};
@@ -34,6 +36,10 @@ pub struct Context {
     pub default_view_against: Data,
     /// The rows of Pactline's scale table.
     pub pactline_scale: Vec<Data>,
+    /// Lighthouse runs per page.
+    pub lighthouse_runs: usize,
+    /// How long the Lighthouse runs took, seconds.
+    pub lighthouse_seconds: f64,
     /// How long the whole bench took, seconds.
     pub seconds: f64,
 }
@@ -64,15 +70,36 @@ impl Stat {
             max: samples[samples.len() - 1],
         })
     }
+
+    /// `median (min–max) unit`, or `—` when there is nothing to show.
+    fn cell(stat: Option<Self>, unit: Unit) -> String {
+        match stat {
+            Some(stat) => {
+                let range = if unit.format(stat.min) == unit.format(stat.max) {
+                    String::new()
+                } else {
+                    format!(" ({}–{})", unit.format(stat.min), unit.format(stat.max))
+                };
+                format!("{}{range} {}", unit.format(stat.median), unit.suffix())
+                    .trim_end()
+                    .to_owned()
+            }
+            None => "—".to_owned(),
+        }
+    }
 }
 
 /// How a metric's numbers are shown.
 #[derive(Clone, Copy, Debug)]
 enum Unit {
     Ms,
+    /// Milliseconds shown as seconds, as Lighthouse shows its paints.
+    Seconds,
     KiB,
     MiB,
     Count,
+    /// Cumulative layout shift, a unitless score.
+    Shift,
 }
 
 impl Unit {
@@ -80,17 +107,22 @@ impl Unit {
         match self {
             Self::Ms if value < 100.0 => format!("{value:.1}"),
             Self::Ms | Self::Count => format!("{value:.0}"),
+            Self::Seconds => format!("{:.2}", value / 1000.0),
             Self::KiB => format!("{:.1}", value / 1024.0),
             Self::MiB => format!("{:.1}", value / (1024.0 * 1024.0)),
+            // A shift too small to show is still a shift: the target is none.
+            Self::Shift if value > 0.0 && value < 0.0005 => "< 0.001".to_owned(),
+            Self::Shift => format!("{value:.3}"),
         }
     }
 
     fn suffix(self) -> &'static str {
         match self {
             Self::Ms => "ms",
+            Self::Seconds => "s",
             Self::KiB => "KiB",
             Self::MiB => "MiB",
-            Self::Count => "",
+            Self::Count | Self::Shift => "",
         }
     }
 }
@@ -216,20 +248,7 @@ impl Metric {
 
     /// `median (min–max) unit`, or `—` when there is nothing to show.
     fn cell(&self, loads: &[Load]) -> String {
-        match self.stat(loads) {
-            Some(stat) => {
-                let unit = self.unit;
-                let range = if unit.format(stat.min) == unit.format(stat.max) {
-                    String::new()
-                } else {
-                    format!(" ({}–{})", unit.format(stat.min), unit.format(stat.max))
-                };
-                format!("{}{range} {}", unit.format(stat.median), unit.suffix())
-                    .trim_end()
-                    .to_owned()
-            }
-            None => "—".to_owned(),
-        }
+        Stat::cell(self.stat(loads), self.unit)
     }
 }
 
@@ -243,7 +262,9 @@ fn count_range(counts: impl Iterator<Item = usize> + Clone) -> String {
     }
 }
 
-/// A target of issue 8 on the ratio of the medians, Pactline ÷ TimelineJS.
+/// A target, and whether a median meets it: in the comparison, the ratio
+/// of the medians, Pactline ÷ TimelineJS (issue 8); in Lighthouse's table,
+/// Pactline's own median (issue 17).
 struct Target {
     text: &'static str,
     met: fn(f64) -> bool,
@@ -296,7 +317,7 @@ fn loads_of(cells: &[Cell], tool: Tool, data: Data) -> &[Load] {
 }
 
 /// The whole report, as Markdown.
-pub fn markdown(context: &Context, cells: &[Cell]) -> String {
+pub fn markdown(context: &Context, cells: &[Cell], audited: &[Audited]) -> String {
     let loads = |tool: Tool, data: Data| loads_of(cells, tool, data);
     let mut out = String::new();
     let _ = writeln!(out, "# Pactline vs TimelineJS: benchmark results\n");
@@ -416,6 +437,7 @@ pub fn markdown(context: &Context, cells: &[Cell]) -> String {
     }
     out.push('\n');
     notes(&mut out, context, cells);
+    lighthouse(&mut out, context, audited);
     out
 }
 
@@ -511,25 +533,180 @@ fn notes(out: &mut String, context: &Context, cells: &[Cell]) {
             .map(String::as_str)
             .collect();
         let errors: BTreeSet<&str> = all.iter().flat_map(|load| &load.errors).map(String::as_str).collect();
-        let list = |items: BTreeSet<&str>| {
-            if items.is_empty() {
-                "none".to_owned()
-            } else {
-                items
-                    .iter()
-                    .map(|item| format!("`{item}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            }
-        };
         let _ = writeln!(
             out,
             "- {}: requests to other hosts: {}; page errors: {}.",
             tool.name(),
-            list(offorigin),
-            list(errors)
+            listed(offorigin),
+            listed(errors)
         );
     }
+}
+
+/// Each item once, in code style and commas; "none" when there are none.
+fn listed(items: BTreeSet<&str>) -> String {
+    if items.is_empty() {
+        "none".to_owned()
+    } else {
+        items
+            .iter()
+            .map(|item| format!("`{item}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// One column of the Lighthouse table: a figure of each run, and
+/// Pactline's target for its median, if it has one.
+struct Figure {
+    name: &'static str,
+    unit: Unit,
+    read: fn(&Audit) -> f64,
+    target: Option<Target>,
+}
+
+/// The Lighthouse table's columns, with the targets of issue 17.
+const LIGHTHOUSE: [Figure; 6] = [
+    Figure {
+        name: "performance score",
+        unit: Unit::Count,
+        read: |audit| audit.score,
+        target: Some(Target {
+            text: "performance ≥ 98",
+            met: |score| score >= 98.0,
+        }),
+    },
+    Figure {
+        name: "first paint",
+        unit: Unit::Seconds,
+        read: |audit| audit.first_paint_ms,
+        target: None,
+    },
+    Figure {
+        name: "largest paint",
+        unit: Unit::Seconds,
+        read: |audit| audit.largest_paint_ms,
+        target: Some(Target {
+            text: "largest paint ≤ 1.2 s",
+            met: |ms| ms <= 1200.0,
+        }),
+    },
+    Figure {
+        name: "total blocking time",
+        unit: Unit::Ms,
+        read: |audit| audit.blocking_ms,
+        target: Some(Target {
+            text: "total blocking time ≤ 100 ms",
+            met: |ms| ms <= 100.0,
+        }),
+    },
+    Figure {
+        name: "layout shift",
+        unit: Unit::Shift,
+        read: |audit| audit.layout_shift,
+        target: Some(Target {
+            text: "layout shift 0",
+            met: |shift| shift <= 0.0,
+        }),
+    },
+    Figure {
+        name: "bytes",
+        unit: Unit::KiB,
+        read: |audit| audit.bytes,
+        target: None,
+    },
+];
+
+/// Lighthouse's table, how it was run, and what the runs reported besides
+/// the figures.
+fn lighthouse(out: &mut String, context: &Context, audited: &[Audited]) {
+    let all: Vec<&Audit> = audited.iter().flat_map(|page| &page.audits).collect();
+    let version = all.first().map_or("(none ran)", |audit| audit.version.as_str());
+    let benchmark = Stat::of(all.iter().filter_map(|audit| audit.benchmark_index).collect());
+    let _ = writeln!(out, "\n## Lighthouse, mobile (simulated slow 4G, 4× CPU)\n");
+    let _ = writeln!(
+        out,
+        "Lighthouse {version} with its default mobile settings: a phone's screen, and timings simulated for a \
+         slow 4G connection (150 ms round trips, 1.6 Mbit/s) on a CPU 4× slower than this one, worked out \
+         from an unthrottled load. Performance category only. Each tool's pages as shipped (without the \
+         bench's probe), from the same server as above, each run in a fresh Chromium profile. Median of {} \
+         runs per page, the pages taking turns, with the minimum–maximum in brackets. First paint and \
+         largest paint are Lighthouse's first and largest contentful paint; bytes, its total byte weight \
+         (what the page transferred). Lighthouse's benchmark index for this machine: {}. The runs took \
+         {:.0} s of the bench; the reports are in `target/bench/lighthouse/`.\n",
+        context.lighthouse_runs,
+        Stat::cell(benchmark, Unit::Count),
+        context.lighthouse_seconds,
+    );
+    let _ = writeln!(
+        out,
+        "| page | {} | targets |\n| --- |{} --- |",
+        LIGHTHOUSE.map(|figure| figure.name).join(" | "),
+        " ---: |".repeat(LIGHTHOUSE.len()),
+    );
+    for page in audited {
+        let audits = &page.audits;
+        let stat = |figure: &Figure| Stat::of(audits.iter().map(|audit| (figure.read)(audit)).collect());
+        let cells: Vec<String> = LIGHTHOUSE
+            .iter()
+            .map(|figure| Stat::cell(stat(figure), figure.unit))
+            .collect();
+        let targets: Vec<String> = if page.page.tool == Tool::Pactline {
+            LIGHTHOUSE
+                .iter()
+                .filter_map(|figure| {
+                    let target = figure.target.as_ref()?;
+                    let stat = stat(figure)?;
+                    Some(format!("{}: {}", figure.name, verdict((target.met)(stat.median))))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            page.page.name,
+            cells.join(" | "),
+            targets.join("; ")
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nTargets, for Pactline's pages, on the medians: {}. They are reported, not enforced.\n",
+        LIGHTHOUSE
+            .iter()
+            .filter_map(|figure| figure.target.as_ref().map(|target| target.text))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    for page in audited {
+        let offorigin: BTreeSet<&str> = page
+            .audits
+            .iter()
+            .flat_map(|audit| &audit.offorigin)
+            .map(String::as_str)
+            .collect();
+        let warnings: BTreeSet<&str> = page
+            .audits
+            .iter()
+            .flat_map(|audit| &audit.warnings)
+            .map(String::as_str)
+            .collect();
+        let _ = writeln!(
+            out,
+            "- {}: requests to other hosts: {}; Lighthouse's warnings: {}.",
+            page.page.name,
+            listed(offorigin),
+            listed(warnings)
+        );
+    }
+    let failed: BTreeSet<&str> = all.iter().flat_map(|audit| &audit.failed).map(String::as_str).collect();
+    let _ = writeln!(
+        out,
+        "- Audits Lighthouse could not complete, on any page (none of them counts toward the score): {}.",
+        listed(failed)
+    );
 }
 
 /// The elements that keystrokes changed outside what they should, as the
