@@ -5,8 +5,9 @@
 //! Both tools get the same synthetic events (`pactline::synthetic`) at
 //! 30, 1,000 and 10,000 events: Pactline generates them itself
 //! (`?synthetic=N`), TimelineJS reads them from a JSON file in its own
-//! format. Pactline alone also runs on its real 106 events and on 100,000,
-//! to show how its costs grow. Both are served from 127.0.0.1 with brotli by
+//! format. Pactline alone also runs on its real events (its default page,
+//! no query, compared with TimelineJS at 30) and on 100,000, to show how
+//! its costs grow. Both are served from 127.0.0.1 with brotli by
 //! the bench's own server (`bench/server.rs`), which puts the same timing
 //! probe (`bench/probe.js`) at the top of each tool's page, and headless
 //! Chromium is driven through the browser tests' harness
@@ -15,19 +16,30 @@
 //!
 //! After one warm-up load per tool, each cell (tool × dataset) gets
 //! `PACTLINE_BENCH_RUNS` (default 5) measured loads, the two tools taking
-//! turns (see [`jobs`]). The Markdown tables are printed and written, with the machine's
-//! description, to `bench/RESULTS.md`.
+//! turns (see [`jobs`]). Then Lighthouse audits four pages the way a phone
+//! sees them (`bench/lighthouse.rs`: its mobile preset, simulated slow 4G
+//! and 4× CPU): Pactline's timeline, clause comparison and sources, and
+//! TimelineJS at 30 events, `PACTLINE_LIGHTHOUSE_RUNS` (default 3) runs
+//! each, the pages taking turns: about 12 s a run on 2 cores, so about 2½
+//! of the bench's 10 minutes. The Markdown tables are printed and written, with the
+//! machine's description, to `bench/RESULTS.md`.
 //!
 //! A bench is not a test: missed targets are reported, not failed. It exits
 //! 1 only when something could not be measured (a tool did not render, an
-//! interaction changed nothing, a tool could not be installed).
+//! interaction changed nothing, a tool could not be installed, Lighthouse
+//! gave no figure).
 //!
 //! Settings (environment):
 //! - `PACTLINE_BENCH_RUNS`: measured loads per cell, default 5.
+//! - `PACTLINE_LIGHTHOUSE_RUNS`: Lighthouse runs per page, default 3.
+//! - `CHROME_PATH`: the Chromium Lighthouse launches, by default the one
+//!   the browser tests use.
 //! - `PACTLINE_BENCH_DIST`: Pactline's release build, default
 //!   `target/bench-dist` (`./tasks bench` builds it there, leaving `dist/`
 //!   to the tests).
 
+#[path = "bench/lighthouse.rs"]
+mod lighthouse;
 #[path = "bench/measure.rs"]
 mod measure;
 #[path = "bench/report.rs"]
@@ -50,6 +62,7 @@ use std::time::Instant;
 
 use tokio::signal::unix::{SignalKind, signal};
 
+use lighthouse::{Audit, Audited, Lighthouse};
 use measure::{Load, Rig};
 use report::{Cell, Context};
 use server::{BenchServer, Mount};
@@ -66,6 +79,10 @@ const PACTLINE_ONLY_LARGEST: usize = 100_000;
 
 /// Measured loads per cell unless `PACTLINE_BENCH_RUNS` says otherwise.
 const DEFAULT_RUNS: usize = 5;
+
+/// Lighthouse runs per page unless `PACTLINE_LIGHTHOUSE_RUNS` says
+/// otherwise.
+const DEFAULT_LIGHTHOUSE_RUNS: usize = 3;
 
 /// Where the results go, relative to the crate root.
 const RESULTS: &str = "bench/RESULTS.md";
@@ -95,14 +112,8 @@ async fn main() -> ExitCode {
 async fn run() -> Result<(), String> {
     let started = Instant::now();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let runs = match std::env::var("PACTLINE_BENCH_RUNS") {
-        Ok(value) => value
-            .parse::<usize>()
-            .ok()
-            .filter(|&runs| runs > 0)
-            .ok_or_else(|| format!("PACTLINE_BENCH_RUNS must be a positive number, not {value:?}"))?,
-        Err(_) => DEFAULT_RUNS,
-    };
+    let runs = runs_setting("PACTLINE_BENCH_RUNS", DEFAULT_RUNS)?;
+    let lighthouse_runs = runs_setting("PACTLINE_LIGHTHOUSE_RUNS", DEFAULT_LIGHTHOUSE_RUNS)?;
     let dist = root.join(std::env::var("PACTLINE_BENCH_DIST").unwrap_or_else(|_| "target/bench-dist".into()));
     if !dist.join("index.html").is_file() {
         return Err(format!(
@@ -110,6 +121,8 @@ async fn run() -> Result<(), String> {
             dist.display()
         ));
     }
+    // Found first, so a missing install fails the bench before its loads.
+    let lighthouse = Lighthouse::find(root)?;
     let load_average = read_load_average();
 
     let timelinejs_dist = timelinejs::install()?;
@@ -156,10 +169,11 @@ async fn run() -> Result<(), String> {
     session.close().await?;
     let browser = browser?;
 
-    let mut cells: Vec<Cell> = plan()
-        .into_iter()
-        .flat_map(|(tools, data)| tools.into_iter().map(move |tool| (tool, data)))
-        .map(|(tool, data)| Cell {
+    let rounds = plan();
+    let mut cells: Vec<Cell> = rounds
+        .iter()
+        .flatten()
+        .map(|&(tool, data)| Cell {
             tool,
             data,
             loads: Vec::new(),
@@ -168,7 +182,7 @@ async fn run() -> Result<(), String> {
     // Worked out once per cell: at 100,000 events the native oracle takes
     // seconds in the debug profile.
     let interactions: Vec<Interaction> = cells.iter().map(|cell| cell.tool.interaction(cell.data)).collect();
-    let jobs = jobs(&cells, runs);
+    let jobs = jobs(&rounds, runs);
     for (index, run) in jobs.iter().enumerate() {
         let (tool, data) = (cells[run.cell].tool, cells[run.cell].data);
         let what = match run.number {
@@ -194,19 +208,26 @@ async fn run() -> Result<(), String> {
         }
     }
 
+    let lighthouse_started = Instant::now();
+    let audited = audit_pages(&lighthouse, &rig, lighthouse_runs).await?;
+    let lighthouse_seconds = lighthouse_started.elapsed().as_secs_f64();
+
     let context = Context {
         machine: machine(&browser, &load_average),
         runs,
         compared: COMPARED.iter().map(|&n| Data::Synthetic(n)).collect(),
+        default_view_against: Data::Synthetic(COMPARED[0]),
         pactline_scale: vec![
             Data::Real,
             Data::Synthetic(1_000),
             Data::Synthetic(10_000),
             Data::Synthetic(PACTLINE_ONLY_LARGEST),
         ],
+        lighthouse_runs,
+        lighthouse_seconds,
         seconds: started.elapsed().as_secs_f64(),
     };
-    let markdown = report::markdown(&context, &cells);
+    let markdown = report::markdown(&context, &cells, &audited);
     println!("\n{markdown}");
     let results = root.join(RESULTS);
     if let Some(dir) = results.parent() {
@@ -224,49 +245,111 @@ struct Job {
     number: Option<usize>,
 }
 
-/// Every load, in order: a warm-up of each tool, then for each dataset
-/// `runs` rounds in which its tools take turns (A B A B …).
+/// Every load, in order: a warm-up of each tool, then `runs` times each
+/// round of [`plan`], whose cells take turns (A B C A B C …). A job's
+/// `cell` counts through the rounds' cells in order.
 ///
 /// Every load is a first visit in a fresh browser profile, so a warm-up
 /// cannot warm a tool's caches; what it warms is the machine (Chromium's
 /// files in the page cache, the driver, the server). One per tool at the
 /// start does that, and leaves the 10-minute budget to measured runs.
-fn jobs(cells: &[Cell], runs: usize) -> Vec<Job> {
+fn jobs(rounds: &[Vec<(Tool, Data)>], runs: usize) -> Vec<Job> {
+    let cells = rounds.concat();
     let smallest = Data::Synthetic(COMPARED[0]);
     let mut jobs: Vec<Job> = Tool::BOTH
         .iter()
-        .filter_map(|&tool| cells.iter().position(|cell| cell.tool == tool && cell.data == smallest))
+        .filter_map(|&tool| cells.iter().position(|&cell| cell == (tool, smallest)))
         .map(|cell| Job { cell, number: None })
         .collect();
-    let mut datasets: Vec<Data> = cells.iter().map(|cell| cell.data).collect();
-    datasets.dedup();
-    for data in datasets {
+    let mut first = 0;
+    for round in rounds {
         for number in 1..=runs {
-            jobs.extend(
-                (0..cells.len())
-                    .filter(|&cell| cells[cell].data == data)
-                    .map(|cell| Job {
-                        cell,
-                        number: Some(number),
-                    }),
-            );
+            jobs.extend((first..first + round.len()).map(|cell| Job {
+                cell,
+                number: Some(number),
+            }));
         }
+        first += round.len();
     }
     jobs
 }
 
-/// What runs, in order: each dataset with the tools that are given it.
-fn plan() -> Vec<(Vec<Tool>, Data)> {
-    let mut plan = vec![(vec![Tool::Pactline], Data::Real)];
-    plan.extend(COMPARED.iter().map(|&n| (Tool::BOTH.to_vec(), Data::Synthetic(n))));
-    plan.push((vec![Tool::Pactline], Data::Synthetic(PACTLINE_ONLY_LARGEST)));
-    plan
+/// What runs, in rounds whose cells take turns: first Pactline's default
+/// page (its real events) with both tools at the smallest size, since the
+/// report compares that page with TimelineJS there too; then each larger
+/// size with both tools; then Pactline alone at the largest.
+fn plan() -> Vec<Vec<(Tool, Data)>> {
+    let both = |n: usize| Tool::BOTH.map(|tool| (tool, Data::Synthetic(n)));
+    let mut rounds = vec![[vec![(Tool::Pactline, Data::Real)], both(COMPARED[0]).to_vec()].concat()];
+    rounds.extend(COMPARED[1..].iter().map(|&n| both(n).to_vec()));
+    rounds.push(vec![(Tool::Pactline, Data::Synthetic(PACTLINE_ONLY_LARGEST))]);
+    rounds
+}
+
+/// Runs Lighthouse `runs` times on each of its pages, the pages taking
+/// turns, with the rig's server and proxy.
+async fn audit_pages(lighthouse: &Lighthouse, rig: &Rig, runs: usize) -> Result<Vec<Audited>, String> {
+    let mut audited: Vec<Audited> = lighthouse::pages(Data::Synthetic(COMPARED[0]))
+        .into_iter()
+        .map(|page| Audited {
+            page,
+            audits: Vec::new(),
+        })
+        .collect();
+    let pages = audited.len();
+    for number in 1..=runs {
+        for (index, page) in audited.iter_mut().enumerate() {
+            let took = Instant::now();
+            let audit = lighthouse
+                .audit(&rig.server.origin(), &rig.proxy, &page.page, number)
+                .await
+                .map_err(|e| format!("Lighthouse on {} (run {number}/{runs}): {e}", page.page.name))?;
+            println!(
+                "bench: [lighthouse {}/{}] {} run {number}/{runs} ({:.1} s): {}",
+                (number - 1) * pages + index + 1,
+                pages * runs,
+                page.page.name,
+                took.elapsed().as_secs_f64(),
+                audit_summary(&audit)
+            );
+            page.audits.push(audit);
+        }
+    }
+    Ok(audited)
 }
 
 /// The probe as a `<script>` element, counting `tool`'s event elements.
 fn probe(tool: Tool) -> String {
     let script = include_str!("bench/probe.js").replace("__EVENTS__", tool.event_selector());
     format!("<script>\n{script}</script>")
+}
+
+/// One Lighthouse run in a line, for the progress log.
+fn audit_summary(audit: &Audit) -> String {
+    format!(
+        "score {:.0}, first paint {:.2} s, largest paint {:.2} s, blocking {:.0} ms, layout shift {:.3}, \
+         {:.1} KiB, {} off-origin",
+        audit.score,
+        audit.first_paint_ms / 1000.0,
+        audit.largest_paint_ms / 1000.0,
+        audit.blocking_ms,
+        audit.layout_shift,
+        audit.bytes / 1024.0,
+        audit.offorigin.len()
+    )
+}
+
+/// A positive count from the environment variable `name`, or `default`
+/// when it is not set.
+fn runs_setting(name: &str, default: usize) -> Result<usize, String> {
+    match std::env::var(name) {
+        Ok(value) => value
+            .parse::<usize>()
+            .ok()
+            .filter(|&runs| runs > 0)
+            .ok_or_else(|| format!("{name} must be a positive number, not {value:?}")),
+        Err(_) => Ok(default),
+    }
 }
 
 /// One load in a line, for the progress log.

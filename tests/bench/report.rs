@@ -1,10 +1,12 @@
 //! Turns the measured loads into Markdown: the machine, the comparison with
 //! TimelineJS (median, min–max, ratio, targets met or not), Pactline's
-//! scale table, and notes on what each figure does and does not include.
+//! scale table, Lighthouse's audit of both, and notes on what each figure
+//! does and does not include.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
+use super::lighthouse::{Audit, Audited};
 use super::measure::Load;
 use super::timelinejs;
 use super::tools::{Data, NEXT_SLIDE_CLICKS, QUERY, Tool};
@@ -29,8 +31,15 @@ pub struct Context {
     pub runs: usize,
     /// Datasets both tools were given.
     pub compared: Vec<Data>,
+    /// The TimelineJS dataset that Pactline's default page (its real
+    /// events, no query) is compared with.
+    pub default_view_against: Data,
     /// The rows of Pactline's scale table.
     pub pactline_scale: Vec<Data>,
+    /// Lighthouse runs per page.
+    pub lighthouse_runs: usize,
+    /// How long the Lighthouse runs took, seconds.
+    pub lighthouse_seconds: f64,
     /// How long the whole bench took, seconds.
     pub seconds: f64,
 }
@@ -61,15 +70,36 @@ impl Stat {
             max: samples[samples.len() - 1],
         })
     }
+
+    /// `median (min–max) unit`, or `—` when there is nothing to show.
+    fn cell(stat: Option<Self>, unit: Unit) -> String {
+        match stat {
+            Some(stat) => {
+                let range = if unit.format(stat.min) == unit.format(stat.max) {
+                    String::new()
+                } else {
+                    format!(" ({}–{})", unit.format(stat.min), unit.format(stat.max))
+                };
+                format!("{}{range} {}", unit.format(stat.median), unit.suffix())
+                    .trim_end()
+                    .to_owned()
+            }
+            None => "—".to_owned(),
+        }
+    }
 }
 
 /// How a metric's numbers are shown.
 #[derive(Clone, Copy, Debug)]
 enum Unit {
     Ms,
+    /// Milliseconds shown as seconds, as Lighthouse shows its paints.
+    Seconds,
     KiB,
     MiB,
     Count,
+    /// Cumulative layout shift, a unitless score.
+    Shift,
 }
 
 impl Unit {
@@ -77,17 +107,22 @@ impl Unit {
         match self {
             Self::Ms if value < 100.0 => format!("{value:.1}"),
             Self::Ms | Self::Count => format!("{value:.0}"),
+            Self::Seconds => format!("{:.2}", value / 1000.0),
             Self::KiB => format!("{:.1}", value / 1024.0),
             Self::MiB => format!("{:.1}", value / (1024.0 * 1024.0)),
+            // A shift too small to show is still a shift: the target is none.
+            Self::Shift if value > 0.0 && value < 0.0005 => "< 0.001".to_owned(),
+            Self::Shift => format!("{value:.3}"),
         }
     }
 
     fn suffix(self) -> &'static str {
         match self {
             Self::Ms => "ms",
+            Self::Seconds => "s",
             Self::KiB => "KiB",
             Self::MiB => "MiB",
-            Self::Count => "",
+            Self::Count | Self::Shift => "",
         }
     }
 }
@@ -101,6 +136,16 @@ struct Metric {
 
 /// Where a metric's target for a dataset comes from.
 type TargetOf = fn(Data) -> Option<Target>;
+
+/// One row of the comparison: a metric of Pactline on `ours` beside
+/// TimelineJS on `theirs`, with the target for `theirs`.
+struct Row {
+    name: &'static str,
+    metric: &'static Metric,
+    ours: Data,
+    theirs: Data,
+    target: TargetOf,
+}
 
 const TRANSFER: Metric = Metric {
     name: "first-load transfer (brotli)",
@@ -147,6 +192,18 @@ const WASM_MEMORY: Metric = Metric {
     unit: Unit::MiB,
     samples: |load| load.wasm_memory_bytes.into_iter().collect(),
 };
+/// The comparison's metrics, each on every dataset both tools are given,
+/// in the order of the table.
+const COMPARISON: [(&Metric, TargetOf); 7] = [
+    (&TRANSFER, transfer_target),
+    (&FIRST_EVENT, first_event_target),
+    (&ALL_EVENTS, no_target),
+    (&INTERACTION, no_target),
+    (&HEAP, no_target),
+    (&WASM_MEMORY, no_target),
+    (&OFFORIGIN, no_target),
+];
+
 /// The medians of `metrics` joined by `separator`, e.g. `120 → 210 → 300`.
 fn medians(metrics: &[Metric], loads: &[Load], separator: &str) -> String {
     metrics
@@ -191,20 +248,7 @@ impl Metric {
 
     /// `median (min–max) unit`, or `—` when there is nothing to show.
     fn cell(&self, loads: &[Load]) -> String {
-        match self.stat(loads) {
-            Some(stat) => {
-                let unit = self.unit;
-                let range = if unit.format(stat.min) == unit.format(stat.max) {
-                    String::new()
-                } else {
-                    format!(" ({}–{})", unit.format(stat.min), unit.format(stat.max))
-                };
-                format!("{}{range} {}", unit.format(stat.median), unit.suffix())
-                    .trim_end()
-                    .to_owned()
-            }
-            None => "—".to_owned(),
-        }
+        Stat::cell(self.stat(loads), self.unit)
     }
 }
 
@@ -218,7 +262,9 @@ fn count_range(counts: impl Iterator<Item = usize> + Clone) -> String {
     }
 }
 
-/// A target of issue 8 on the ratio of the medians, Pactline ÷ TimelineJS.
+/// A target, and whether a median meets it: in the comparison, the ratio
+/// of the medians, Pactline ÷ TimelineJS (issue 8); in Lighthouse's table,
+/// Pactline's own median (issue 17).
 struct Target {
     text: &'static str,
     met: fn(f64) -> bool,
@@ -271,7 +317,7 @@ fn loads_of(cells: &[Cell], tool: Tool, data: Data) -> &[Load] {
 }
 
 /// The whole report, as Markdown.
-pub fn markdown(context: &Context, cells: &[Cell]) -> String {
+pub fn markdown(context: &Context, cells: &[Cell], audited: &[Audited]) -> String {
     let loads = |tool: Tool, data: Data| loads_of(cells, tool, data);
     let mut out = String::new();
     let _ = writeln!(out, "# Pactline vs TimelineJS: benchmark results\n");
@@ -290,12 +336,14 @@ pub fn markdown(context: &Context, cells: &[Cell]) -> String {
          documentation shows, default options.\n\
          - Each figure is the median of {} measured runs per cell (for interactions, of every step of those \
          runs), with the minimum–maximum in brackets. One warm-up load of each tool runs first; then, \
-         dataset by dataset, the tools alternate (Pactline, TimelineJS, Pactline, …). Every run is a first \
+         round by round, the cells take turns: Pactline's default page (its real events), Pactline and \
+         TimelineJS at {}; then both tools at each larger size; then Pactline alone. Every run is a first \
          visit in a fresh headless Chromium profile (cold HTTP cache and code cache, no service worker), so \
          a warm-up warms the machine, not the tool. Both are served from 127.0.0.1 with brotli (quality 11) \
          by the bench's server.\n",
         timelinejs::VERSION,
-        context.runs
+        context.runs,
+        context.default_view_against.label(),
     );
 
     let _ = writeln!(out, "## Pactline and TimelineJS on the same events\n");
@@ -304,38 +352,53 @@ pub fn markdown(context: &Context, cells: &[Cell]) -> String {
         "| metric | events | Pactline | TimelineJS | Pactline ÷ TimelineJS | target |\n\
          | --- | ---: | ---: | ---: | ---: | --- |"
     );
-    let rows: [(&Metric, TargetOf); 7] = [
-        (&TRANSFER, transfer_target),
-        (&FIRST_EVENT, first_event_target),
-        (&ALL_EVENTS, no_target),
-        (&INTERACTION, no_target),
-        (&HEAP, no_target),
-        (&WASM_MEMORY, no_target),
-        (&OFFORIGIN, no_target),
-    ];
-    for (metric, target) in rows {
-        for &data in &context.compared {
-            let (ours, theirs) = (loads(Tool::Pactline, data), loads(Tool::TimelineJs, data));
-            let medians = metric.stat(ours).zip(metric.stat(theirs));
-            let ratio = match medians {
-                Some((p, t)) if t.median > 0.0 => format!("{:.2}", p.median / t.median),
-                _ => "—".to_owned(),
-            };
-            let target = match (target(data), medians) {
-                (Some(target), Some((p, t))) => {
-                    format!("{}: {}", target.text, verdict((target.met)(p.median / t.median)))
-                }
-                _ => String::new(),
-            };
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {ratio} | {target} |",
-                metric.name,
-                data.label(),
-                metric.cell(ours),
-                metric.cell(theirs),
-            );
-        }
+    let same = |&(metric, target): &(&'static Metric, TargetOf)| {
+        context.compared.iter().map(move |&data| Row {
+            name: metric.name,
+            metric,
+            ours: data,
+            theirs: data,
+            target,
+        })
+    };
+    let (up_to_first_event, rest) = COMPARISON.split_at(2);
+    let default_view = Row {
+        name: "first event painted on the default view (the real data, no query) ⁸",
+        metric: &FIRST_EVENT,
+        ours: Data::Real,
+        theirs: context.default_view_against,
+        target: first_event_target,
+    };
+    let rows = up_to_first_event
+        .iter()
+        .flat_map(same)
+        .chain([default_view])
+        .chain(rest.iter().flat_map(same));
+    for row in rows {
+        let (ours, theirs) = (loads(Tool::Pactline, row.ours), loads(Tool::TimelineJs, row.theirs));
+        let medians = row.metric.stat(ours).zip(row.metric.stat(theirs));
+        let ratio = match medians {
+            Some((p, t)) if t.median > 0.0 => format!("{:.2}", p.median / t.median),
+            _ => "—".to_owned(),
+        };
+        let target = match ((row.target)(row.theirs), medians) {
+            (Some(target), Some((p, t))) => {
+                format!("{}: {}", target.text, verdict((target.met)(p.median / t.median)))
+            }
+            _ => String::new(),
+        };
+        let events = if row.ours == row.theirs {
+            row.ours.label()
+        } else {
+            format!("{} vs {}", row.ours.label(), row.theirs.label())
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {events} | {} | {} | {ratio} | {target} |",
+            row.name,
+            row.metric.cell(ours),
+            row.metric.cell(theirs),
+        );
     }
     out.push('\n');
 
@@ -374,6 +437,7 @@ pub fn markdown(context: &Context, cells: &[Cell]) -> String {
     }
     out.push('\n');
     notes(&mut out, context, cells);
+    lighthouse(&mut out, context, audited);
     out
 }
 
@@ -434,7 +498,11 @@ fn notes(out: &mut String, context: &Context, cells: &[Cell]) {
          option counts and \"Clear all\", the drawing's SVG, the printed page's header naming the filters). A page whose parts each read only their own \
          slice of the state changes none. Seen outside this run: {}. The version figure picks each earlier \
          version for side A of the clause comparison in turn (`change` dispatched), checked against the \
-         library's summary line for that pair.\n",
+         library's summary line for that pair.\n\
+         8. Pactline's default page is its address with no query: the timeline of its real events ({}), \
+         the page a reader lands on. It is measured on its own, apart from the synthetic rows (which \
+         generate their events in the page), in the same round as both tools at {}, and timed by the same \
+         probe; its target is the one for TimelineJS at that size.\n",
         count_range(
             cells
                 .iter()
@@ -448,6 +516,8 @@ fn notes(out: &mut String, context: &Context, cells: &[Cell]) {
         data_sizes.join(", "),
         Unit::KiB.format(service_worker),
         outside_examples(cells),
+        Data::Real.events(),
+        context.default_view_against.label(),
     );
 
     let _ = writeln!(out, "What the pages reported (all runs, warm-ups excluded):\n");
@@ -463,25 +533,180 @@ fn notes(out: &mut String, context: &Context, cells: &[Cell]) {
             .map(String::as_str)
             .collect();
         let errors: BTreeSet<&str> = all.iter().flat_map(|load| &load.errors).map(String::as_str).collect();
-        let list = |items: BTreeSet<&str>| {
-            if items.is_empty() {
-                "none".to_owned()
-            } else {
-                items
-                    .iter()
-                    .map(|item| format!("`{item}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            }
-        };
         let _ = writeln!(
             out,
             "- {}: requests to other hosts: {}; page errors: {}.",
             tool.name(),
-            list(offorigin),
-            list(errors)
+            listed(offorigin),
+            listed(errors)
         );
     }
+}
+
+/// Each item once, in code style and commas; "none" when there are none.
+fn listed(items: BTreeSet<&str>) -> String {
+    if items.is_empty() {
+        "none".to_owned()
+    } else {
+        items
+            .iter()
+            .map(|item| format!("`{item}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// One column of the Lighthouse table: a figure of each run, and
+/// Pactline's target for its median, if it has one.
+struct Figure {
+    name: &'static str,
+    unit: Unit,
+    read: fn(&Audit) -> f64,
+    target: Option<Target>,
+}
+
+/// The Lighthouse table's columns, with the targets of issue 17.
+const LIGHTHOUSE: [Figure; 6] = [
+    Figure {
+        name: "performance score",
+        unit: Unit::Count,
+        read: |audit| audit.score,
+        target: Some(Target {
+            text: "performance ≥ 98",
+            met: |score| score >= 98.0,
+        }),
+    },
+    Figure {
+        name: "first paint",
+        unit: Unit::Seconds,
+        read: |audit| audit.first_paint_ms,
+        target: None,
+    },
+    Figure {
+        name: "largest paint",
+        unit: Unit::Seconds,
+        read: |audit| audit.largest_paint_ms,
+        target: Some(Target {
+            text: "largest paint ≤ 1.2 s",
+            met: |ms| ms <= 1200.0,
+        }),
+    },
+    Figure {
+        name: "total blocking time",
+        unit: Unit::Ms,
+        read: |audit| audit.blocking_ms,
+        target: Some(Target {
+            text: "total blocking time ≤ 100 ms",
+            met: |ms| ms <= 100.0,
+        }),
+    },
+    Figure {
+        name: "layout shift",
+        unit: Unit::Shift,
+        read: |audit| audit.layout_shift,
+        target: Some(Target {
+            text: "layout shift 0",
+            met: |shift| shift <= 0.0,
+        }),
+    },
+    Figure {
+        name: "bytes",
+        unit: Unit::KiB,
+        read: |audit| audit.bytes,
+        target: None,
+    },
+];
+
+/// Lighthouse's table, how it was run, and what the runs reported besides
+/// the figures.
+fn lighthouse(out: &mut String, context: &Context, audited: &[Audited]) {
+    let all: Vec<&Audit> = audited.iter().flat_map(|page| &page.audits).collect();
+    let version = all.first().map_or("(none ran)", |audit| audit.version.as_str());
+    let benchmark = Stat::of(all.iter().filter_map(|audit| audit.benchmark_index).collect());
+    let _ = writeln!(out, "\n## Lighthouse, mobile (simulated slow 4G, 4× CPU)\n");
+    let _ = writeln!(
+        out,
+        "Lighthouse {version} with its default mobile settings: a phone's screen, and timings simulated for a \
+         slow 4G connection (150 ms round trips, 1.6 Mbit/s) on a CPU 4× slower than this one, worked out \
+         from an unthrottled load. Performance category only. Each tool's pages as shipped (without the \
+         bench's probe), from the same server as above, each run in a fresh Chromium profile. Median of {} \
+         runs per page, the pages taking turns, with the minimum–maximum in brackets. First paint and \
+         largest paint are Lighthouse's first and largest contentful paint; bytes, its total byte weight \
+         (what the page transferred). Lighthouse's benchmark index for this machine: {}. The runs took \
+         {:.0} s of the bench; the reports are in `target/bench/lighthouse/`.\n",
+        context.lighthouse_runs,
+        Stat::cell(benchmark, Unit::Count),
+        context.lighthouse_seconds,
+    );
+    let _ = writeln!(
+        out,
+        "| page | {} | targets |\n| --- |{} --- |",
+        LIGHTHOUSE.map(|figure| figure.name).join(" | "),
+        " ---: |".repeat(LIGHTHOUSE.len()),
+    );
+    for page in audited {
+        let audits = &page.audits;
+        let stat = |figure: &Figure| Stat::of(audits.iter().map(|audit| (figure.read)(audit)).collect());
+        let cells: Vec<String> = LIGHTHOUSE
+            .iter()
+            .map(|figure| Stat::cell(stat(figure), figure.unit))
+            .collect();
+        let targets: Vec<String> = if page.page.tool == Tool::Pactline {
+            LIGHTHOUSE
+                .iter()
+                .filter_map(|figure| {
+                    let target = figure.target.as_ref()?;
+                    let stat = stat(figure)?;
+                    Some(format!("{}: {}", figure.name, verdict((target.met)(stat.median))))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            page.page.name,
+            cells.join(" | "),
+            targets.join("; ")
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nTargets, for Pactline's pages, on the medians: {}. They are reported, not enforced.\n",
+        LIGHTHOUSE
+            .iter()
+            .filter_map(|figure| figure.target.as_ref().map(|target| target.text))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    for page in audited {
+        let offorigin: BTreeSet<&str> = page
+            .audits
+            .iter()
+            .flat_map(|audit| &audit.offorigin)
+            .map(String::as_str)
+            .collect();
+        let warnings: BTreeSet<&str> = page
+            .audits
+            .iter()
+            .flat_map(|audit| &audit.warnings)
+            .map(String::as_str)
+            .collect();
+        let _ = writeln!(
+            out,
+            "- {}: requests to other hosts: {}; Lighthouse's warnings: {}.",
+            page.page.name,
+            listed(offorigin),
+            listed(warnings)
+        );
+    }
+    let failed: BTreeSet<&str> = all.iter().flat_map(|audit| &audit.failed).map(String::as_str).collect();
+    let _ = writeln!(
+        out,
+        "- Audits Lighthouse could not complete, on any page (none of them counts toward the score): {}.",
+        listed(failed)
+    );
 }
 
 /// The elements that keystrokes changed outside what they should, as the

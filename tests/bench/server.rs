@@ -11,6 +11,10 @@
 //! size budget in `tests/size.rs` measures), so no request waits on a
 //! compressor and both tools get identical treatment.
 //!
+//! Every file is also served under [`AS_SHIPPED`], with HTML pages as the
+//! tool ships them, without the probe: that is where Lighthouse loads its
+//! pages, so it audits the tools and not the bench's instrumentation.
+//!
 //! What a request cost on the wire (status line, headers and body, as sent)
 //! goes to a shared log, which is how the bench measures first-load bytes:
 //! counting on the server sees every byte, whatever the page's resource
@@ -40,6 +44,11 @@ const MAX_HEAD_BYTES: usize = 64 * 1024;
 /// would on a real host.
 const CACHE_CONTROL: &str = "max-age=600";
 
+/// The URL prefix under which every mount is served a second time, its
+/// HTML pages without the probe: `/as-shipped/pactline/` is Pactline as a
+/// host would serve it.
+pub const AS_SHIPPED: &str = "/as-shipped";
+
 /// Source maps are never fetched by a page (only by developer tools), so
 /// they are neither served nor compressed.
 const SKIPPED_EXTENSIONS: [&str; 1] = ["map"];
@@ -52,7 +61,7 @@ pub struct Mount {
     /// The directory whose files are served under `prefix`.
     pub dir: PathBuf,
     /// A complete `<script>` element to insert near the top of every HTML
-    /// page in `dir`.
+    /// page in `dir` (except under [`AS_SHIPPED`]).
     pub probe: Option<String>,
 }
 
@@ -60,6 +69,16 @@ pub struct Mount {
 #[derive(Debug)]
 struct Asset {
     content_type: &'static str,
+    /// What the bench's own loads get: for an HTML page, with the probe.
+    probed: Body,
+    /// An HTML page that got the probe, as the tool ships it, for
+    /// [`AS_SHIPPED`]; other files are the same there.
+    shipped: Option<Body>,
+}
+
+/// The bytes of one file, in both encodings.
+#[derive(Debug)]
+struct Body {
     identity: Vec<u8>,
     /// The brotli form, when it is smaller.
     brotli: Option<Vec<u8>>,
@@ -242,20 +261,33 @@ impl Site {
 
     async fn answer(&self, request: &Request, stream: &mut TcpStream) -> io::Result<()> {
         let path = request.target.split('?').next().unwrap_or_default();
-        let key = if path.ends_with('/') {
-            format!("{path}index.html")
-        } else {
-            path.to_owned()
+        let (file, as_shipped) = match path.strip_prefix(AS_SHIPPED) {
+            Some(rest) if rest.starts_with('/') => (rest, true),
+            _ => (path, false),
         };
+        let key = if file.ends_with('/') {
+            format!("{file}index.html")
+        } else {
+            file.to_owned()
+        };
+        let found = self.assets.get(&key).map(|asset| {
+            let body = match &asset.shipped {
+                Some(shipped) if as_shipped => shipped,
+                _ => &asset.probed,
+            };
+            (asset.content_type, body)
+        });
         let readable = request.method == "GET" || request.method == "HEAD";
-        let (status, content_type, body, brotli) = match self.assets.get(&key) {
+        let (status, content_type, body, brotli) = match found {
             _ if !readable => (405, "text/plain", &b"method not allowed\n"[..], false),
-            Some(Asset {
+            Some((
                 content_type,
-                brotli: Some(compressed),
-                ..
-            }) if request.accepts_brotli => (200, *content_type, &compressed[..], true),
-            Some(asset) => (200, asset.content_type, &asset.identity[..], false),
+                Body {
+                    brotli: Some(compressed),
+                    ..
+                },
+            )) if request.accepts_brotli => (200, content_type, &compressed[..], true),
+            Some((content_type, body)) => (200, content_type, &body.identity[..], false),
             None => (404, "text/plain", &b"not found\n"[..], false),
         };
         let mut head = format!(
@@ -368,28 +400,40 @@ fn files_under(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
-/// Reads `file`, inserts the probe if it is HTML, and compresses it.
+/// Reads `file`, inserts the probe if it is HTML (keeping the page as
+/// shipped too), and compresses it.
 async fn load_asset(file: &Path, probe: Option<&str>) -> Result<Asset, String> {
-    let mut identity = tokio::fs::read(file)
+    let identity = tokio::fs::read(file)
         .await
         .map_err(|e| format!("reading {}: {e}", file.display()))?;
     let content_type = content_type(file);
-    if let Some(probe) = probe
-        && content_type.starts_with("text/html")
-    {
-        let html = String::from_utf8(identity).map_err(|_| format!("{} is not UTF-8", file.display()))?;
-        identity = insert_probe(&html, probe).into_bytes();
+    match probe {
+        Some(probe) if content_type.starts_with("text/html") => {
+            let html = std::str::from_utf8(&identity).map_err(|_| format!("{} is not UTF-8", file.display()))?;
+            let probed = insert_probe(html, probe).into_bytes();
+            Ok(Asset {
+                content_type,
+                probed: body(probed, content_type).await?,
+                shipped: Some(body(identity, content_type).await?),
+            })
+        }
+        _ => Ok(Asset {
+            content_type,
+            probed: body(identity, content_type).await?,
+            shipped: None,
+        }),
     }
+}
+
+/// `identity` with its brotli form, if a host would compress the type and
+/// it comes out smaller.
+async fn body(identity: Vec<u8>, content_type: &str) -> Result<Body, String> {
     let brotli = if compressible(content_type) {
         Some(brotli(&identity).await?).filter(|compressed| compressed.len() < identity.len())
     } else {
         None
     };
-    Ok(Asset {
-        content_type,
-        identity,
-        brotli,
-    })
+    Ok(Body { identity, brotli })
 }
 
 /// Puts `probe` as early in the document as it can go: right after the

@@ -80,8 +80,9 @@ impl Engine {
     /// Where to look for the browser the driver launches, first match wins;
     /// empty when the driver finds it on its own (WebKitWebDriver and
     /// MiniBrowser). Debian's `/usr/bin/chromium` is a wrapper script that
-    /// adds Google API keys (and so more background traffic): skip it.
-    fn browser_candidates(self) -> &'static [&'static str] {
+    /// adds Google API keys (and so more background traffic): skip it. The
+    /// bench looks here too, for the Chromium that Lighthouse launches.
+    pub fn browser_candidates(self) -> &'static [&'static str] {
         match self {
             Self::Chromium => &["/usr/lib/chromium/chromium", "chromium"],
             Self::Firefox => &["firefox-esr", "firefox"],
@@ -198,8 +199,9 @@ impl Engine {
 
 /// Chromium's switches. As root it cannot use the sandbox; everything from
 /// `--disable-quic` on stops the browser's own traffic, which would
-/// otherwise reach the proxy as off-origin requests.
-const CHROMIUM_ARGS: &[&str] = &[
+/// otherwise reach the proxy as off-origin requests. The bench's Lighthouse
+/// runs launch Chromium with these too.
+pub const CHROMIUM_ARGS: &[&str] = &[
     "--headless",
     "--no-sandbox",
     "--disable-gpu",

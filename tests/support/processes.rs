@@ -3,7 +3,8 @@
 //! as a group when its guard drops, so a browser spawned by a driver cannot
 //! outlive the run even if its session was never closed; plus the small
 //! helpers around them (finding a binary, a free port, waiting for a driver
-//! to answer, a temporary directory).
+//! to answer, a temporary directory). The bench runs Lighthouse, and the
+//! Chromium it launches, as such a group too.
 
 use std::fs::File;
 use std::io;
@@ -21,14 +22,14 @@ const STARTUP_TIMEOUT: Duration = Duration::from_secs(30);
 /// A child process started as the leader of its own process group; the
 /// whole group is terminated when this guard drops.
 #[derive(Debug)]
-pub(super) struct ProcessGroup {
+pub struct ProcessGroup {
     child: Child,
     pid: u32,
 }
 
 impl ProcessGroup {
     /// Spawns `command` with its output appended to `log` (or discarded).
-    pub(super) fn spawn(mut command: Command, log: Option<&Path>) -> Result<Self, String> {
+    pub fn spawn(mut command: Command, log: Option<&Path>) -> Result<Self, String> {
         let program = format!("{:?}", command.as_std().get_program());
         let (stdout, stderr) = match log {
             Some(path) => {
@@ -57,7 +58,7 @@ impl ProcessGroup {
     }
 
     /// `Some(status)` once the leader has exited.
-    pub(super) fn exited(&mut self) -> Option<std::process::ExitStatus> {
+    pub fn exited(&mut self) -> Option<std::process::ExitStatus> {
         self.child.try_wait().ok().flatten()
     }
 }
@@ -160,7 +161,7 @@ fn log_tail(log: &Path) -> String {
 
 /// Takes an absolute `name` as it is; looks any other up on PATH, then in cargo's bin directory (where
 /// `cargo install geckodriver` puts it, which is not always on PATH).
-pub(super) fn find_binary(name: &str) -> Option<PathBuf> {
+pub fn find_binary(name: &str) -> Option<PathBuf> {
     if Path::new(name).is_absolute() {
         return Path::new(name).is_file().then(|| PathBuf::from(name));
     }
