@@ -18,6 +18,7 @@ mod embed;
 mod fallbacks;
 mod first_screen;
 mod harness;
+mod hostile;
 mod html_validity;
 mod keyboard;
 mod offline;
@@ -203,6 +204,7 @@ pub fn all() -> Vec<Scenario> {
         scenario!(first_screen::a_deep_link_with_filters_never_shows_unfiltered_events),
         scenario!(fallbacks::without_webassembly_shows_every_screen_and_why),
         scenario!(fallbacks::without_javascript_shows_every_event_and_the_comparison),
+        scenario!(hostile::hostile_links_run_nothing_and_raise_no_error),
         scenario!(harness::offorigin_attempt_is_recorded),
         scenario!(harness::unparseable_request_is_recorded),
         scenario!(harness::page_error_is_recorded),

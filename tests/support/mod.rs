@@ -15,7 +15,7 @@ pub mod engines;
 pub mod expect;
 #[expect(
     dead_code,
-    reason = "no browser scenario opens hostile links yet; tests/fuzz_url.rs reads them natively"
+    reason = "the browser scenario opens ready-made hostile links; the strategies behind them are for tests/fuzz_url.rs"
 )]
 pub mod hostile;
 pub mod html;
