@@ -21,12 +21,15 @@
     });
   }
 
-  // Load marks: each time more event elements exist than before, record
+  // Load marks: each time the number of event elements changes, record
   // [count, when the DOM had them, when a frame showing them was rendered].
+  // It mostly grows; it shrinks when Pactline's app takes over from a first
+  // screen rendered at build time, which lists every event, with the
+  // list's first page.
   var seen = 0;
   var loading = new MutationObserver(function () {
     var count = document.querySelectorAll(EVENTS).length;
-    if (count > seen) {
+    if (count !== seen) {
       seen = count;
       var dom = performance.now();
       afterNextFrame(function (painted) {

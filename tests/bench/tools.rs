@@ -153,7 +153,14 @@ impl Tool {
     /// TimelineJS's slides (one per event, holding its headline and text).
     pub fn event_selector(self) -> &'static str {
         match self {
-            Self::Pactline => "[data-testid=event]",
+            // The running app's, and those of a first screen rendered at
+            // build time while it shows (the others are in the page too,
+            // hidden until the app removes them).
+            Self::Pactline => {
+                "#app [data-testid=event], \
+                 html[data-screen=timeline] .screen[data-screen=timeline] [data-testid=event], \
+                 html[data-screen=embed] .screen[data-screen=embed] [data-testid=event]"
+            }
             Self::TimelineJs => ".tl-slide",
         }
     }
@@ -254,11 +261,12 @@ fn version_changes() -> impl Iterator<Item = Step> {
 /// The clause comparison's summary line.
 const SUMMARY: &str = "[data-testid=clause-summary]";
 
-/// Pactline's live count.
-const COUNT: &str = "[data-testid=event-count]";
+/// Pactline's live count, in the running app.
+const COUNT: &str = "#app [data-testid=event-count]";
 
-/// Pactline's view, which holds the results and the filters.
-const VIEW: &str = "[data-testid=view]";
+/// Pactline's view, which holds the results and the filters, in the
+/// running app.
+const VIEW: &str = "#app [data-testid=view]";
 
 /// What Pactline's live count reads when `shown` of `total` events match.
 fn count_text(shown: usize, total: usize) -> String {
