@@ -190,6 +190,26 @@ pub fn mount() {
     let index: &'static SearchIndex = Box::leak(Box::new(SearchIndex::new(data)));
     let now = js_sys::Date::new_0();
     let today = now.get_full_year() * 10_000 + (now.get_month() + 1) * 100 + now.get_date();
+    // A first screen on show is painted before the app replaces it: on a
+    // fast connection the wasm can be ready before the page's first paint,
+    // and the reader would wait for the app's build of what the HTML
+    // already holds. The frame after the next one has painted it.
+    let shown = document()
+        .document_element()
+        .and_then(|html| html.get_attribute("data-screen"))
+        .is_some_and(|screen| screen != "none");
+    let start = move || take_over(data, index, query, today);
+    if shown {
+        request_animation_frame(move || set_timeout(start, std::time::Duration::ZERO));
+    } else {
+        start();
+    }
+}
+
+/// Replaces the first screens rendered at build time with the app, in one
+/// task, so no frame shows neither.
+#[cfg(feature = "csr")]
+fn take_over(data: &'static Dataset, index: &'static SearchIndex, query: String, today: u32) {
     let document = document();
     let Some(root) = document.get_element_by_id("app") else {
         return;
@@ -198,7 +218,6 @@ pub fn mount() {
     use wasm_bindgen::JsCast;
     let root: web_sys::HtmlElement = root.unchecked_into();
     let (prerendered, search) = (false, typed.text.clone());
-    // In the same task as the removal above: no frame shows neither.
     leptos::mount::mount_to(
         root,
         move || view! { <App data index query today prerendered search /> },

@@ -74,6 +74,11 @@ pub fn use_width(target: NodeRef<html::Div>) -> ReadSignal<i32> {
     let (width, set_width) = signal(0);
     Effect::new(move |_| {
         let Some(el) = target.get() else { return };
+        // Measured at once as well: the observer's first report comes a
+        // frame later, and a frame drawn without what depends on the width
+        // (the drawing) would shift the page under the reader as the app
+        // takes over from the first screen.
+        set_width.set(el.client_width());
         let measured = el.clone();
         let callback = Closure::<dyn Fn()>::new(move || {
             let w = measured.client_width();
