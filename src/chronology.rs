@@ -108,11 +108,14 @@ pub fn datetime(date: &crate::model::EventDate) -> String {
 pub fn sort(all: &[Event], shown: &mut [usize], direct: usize, sort: Sort, order: Order) {
     let direct = direct.min(shown.len());
     let (own_text, indirect) = shown.split_at_mut(direct);
+    // Both sorts take a key of one type, so the wasm carries one sort.
+    let key = |i: usize| match sort {
+        Sort::Certainty => (all[i].certainty as u8, String::new()),
+        _ => (0, text::fold(all[i].title)),
+    };
     for group in [own_text, indirect] {
-        match sort {
-            Sort::Date => {}
-            Sort::Title => group.sort_by_cached_key(|&i| text::fold(all[i].title)),
-            Sort::Certainty => group.sort_by_key(|&i| all[i].certainty as u8),
+        if sort != Sort::Date {
+            group.sort_by_cached_key(|&i| key(i));
         }
         if sort != Sort::Date && order == Order::Desc {
             group.reverse();
