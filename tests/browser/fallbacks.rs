@@ -135,6 +135,7 @@ pub async fn without_webassembly_shows_every_screen_and_why(page: &Page) -> Resu
             return Err(format!("[{engine}] the settings left WebAssembly {wasm}"));
         }
         let clauses = look(page).await?;
+        page.screenshot("fallback-no-wasm-clauses").await?;
         expect_eq(
             &format!("[{engine}] screens shown"),
             clauses.screens.clone(),
@@ -198,6 +199,7 @@ pub async fn without_javascript_shows_every_event_and_the_comparison(page: &Page
         let engine = page.engine().name();
         page.goto(&format!("{}?{QUERY}", page.app_url())).await?;
         let seen = look(page).await?;
+        page.screenshot("fallback-no-js").await?;
         let data = pactline::data::builtin();
         let expected = Seen {
             screens: ["timeline", "clauses", "sources"].map(String::from).to_vec(),
