@@ -1,0 +1,68 @@
+//! Gives the built page its Content-Security-Policy: Trunk runs this as a
+//! post-build hook (Trunk.toml), on the page in its staging directory
+//! (`$TRUNK_STAGING_DIR/index.html`) before it moves to `dist/`. By hand:
+//!
+//! ```text
+//! cargo run --example csp -- dist/index.html
+//! ```
+//!
+//! The policy allows the page's own files, WebAssembly, and each inline
+//! script by its hash (see `support/csp.rs` for why after the build), and
+//! nothing else. Hosts that can send headers should also send it as one,
+//! with `frame-ancestors`, which a `<meta>` cannot carry (README, Deploying).
+
+#[path = "support/mod.rs"]
+mod support;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::{env, fs};
+
+use support::csp::{InlineCode, inline_code, with_policy};
+
+fn main() -> ExitCode {
+    let page = env::args_os()
+        .nth(1)
+        .map(PathBuf::from)
+        .or_else(|| env::var_os("TRUNK_STAGING_DIR").map(|dir| PathBuf::from(dir).join("index.html")));
+    let Some(page) = page else {
+        eprintln!("csp: name the page to rewrite (or run as a Trunk hook, which sets TRUNK_STAGING_DIR)");
+        return ExitCode::FAILURE;
+    };
+    let rewritten = fs::read_to_string(&page)
+        .map_err(|e| format!("cannot read {}: {e}", page.display()))
+        .and_then(|html| with_policy(&html, &policy(&inline_code(&html)?)?))
+        .and_then(|html| fs::write(&page, html).map_err(|e| format!("cannot write {}: {e}", page.display())));
+    match rewritten {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("csp: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The policy for the page served over http(s) with its files beside it.
+fn policy(inline: &InlineCode) -> Result<String, String> {
+    // The stylesheet is a file; an inline one would be blocked.
+    if !inline.styles.is_empty() {
+        return Err("the page has a <style> element, which style-src 'self' blocks: move it into style/".into());
+    }
+    Ok([
+        // Everything not named below (the manifest, the icons' fetch, the
+        // service worker, the embed builder's preview frame): this origin.
+        "default-src 'self'".to_owned(),
+        // The wasm-bindgen glue and the service worker are files; the wasm
+        // needs 'wasm-unsafe-eval' to compile (no JS eval is allowed); the
+        // inline scripts (Trunk's loader and index.html's) by their hashes.
+        format!("script-src 'self' 'wasm-unsafe-eval' {}", inline.scripts.join(" ")),
+        "style-src 'self'".to_owned(),
+        // Nothing ships a data: image today; issue 18 allows them because
+        // an image cannot run code, so a small icon may be inlined in CSS.
+        "img-src 'self' data:".to_owned(),
+        "connect-src 'self'".to_owned(),
+        "object-src 'none'".to_owned(),
+        "base-uri 'none'".to_owned(),
+    ]
+    .join("; "))
+}
