@@ -14,7 +14,7 @@
 #[path = "support/mod.rs"]
 mod support;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::{env, fs};
 
@@ -29,11 +29,7 @@ fn main() -> ExitCode {
         eprintln!("csp: name the page to rewrite (or run as a Trunk hook, which sets TRUNK_STAGING_DIR)");
         return ExitCode::FAILURE;
     };
-    let rewritten = fs::read_to_string(&page)
-        .map_err(|e| format!("cannot read {}: {e}", page.display()))
-        .and_then(|html| with_policy(&html, &policy(&inline_code(&html)?)?))
-        .and_then(|html| fs::write(&page, html).map_err(|e| format!("cannot write {}: {e}", page.display())));
-    match rewritten {
+    match give_policy(&page) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("csp: {e}");
@@ -41,6 +37,25 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// Rewrites the page at `path` with its policy.
+fn give_policy(path: &Path) -> Result<(), String> {
+    let html = fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    // `trunk serve` adds a live-reload script and writes the server's
+    // address into it as it serves the page, so no hash made here could
+    // let it run; the page it serves goes without a policy.
+    if html.contains(TRUNK_SERVE_ADDRESS) {
+        eprintln!(
+            "csp: no Content-Security-Policy under `trunk serve` (its live-reload script changes as it is served)"
+        );
+        return Ok(());
+    }
+    let html = with_policy(&html, &policy(&inline_code(&html)?)?)?;
+    fs::write(path, html).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// What `trunk serve` replaces in its live-reload script as it serves it.
+const TRUNK_SERVE_ADDRESS: &str = "{{__TRUNK_ADDRESS__}}";
 
 /// The policy for the page served over http(s) with its files beside it.
 fn policy(inline: &InlineCode) -> Result<String, String> {
