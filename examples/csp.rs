@@ -64,8 +64,8 @@ fn policy(inline: &InlineCode) -> Result<String, String> {
         return Err("the page has a <style> element, which style-src 'self' blocks: move it into style/".into());
     }
     Ok([
-        // Everything not named below (the manifest, the icons' fetch, the
-        // service worker, the embed builder's preview frame): this origin.
+        // Everything not named below (the manifest, the embed builder's
+        // preview frame; the service worker goes by script-src): this origin.
         "default-src 'self'".to_owned(),
         // The wasm-bindgen glue and the service worker are files; the wasm
         // needs 'wasm-unsafe-eval' to compile (no JS eval is allowed); the
@@ -75,7 +75,9 @@ fn policy(inline: &InlineCode) -> Result<String, String> {
         // Nothing ships a data: image today; issue 18 allows them because
         // an image cannot run code, so a small icon may be inlined in CSS.
         "img-src 'self' data:".to_owned(),
+        // The glue fetches the wasm; nothing else is fetched.
         "connect-src 'self'".to_owned(),
+        // No plugins, and no injected <base> can move the relative paths.
         "object-src 'none'".to_owned(),
         "base-uri 'none'".to_owned(),
     ]
