@@ -23,13 +23,21 @@
 //!
 //! It then checks that no `src` or `href` in the output names a file (the
 //! first screens' links are queries of this one, or links out to the
-//! sources' pages), and
-//! prints the output's path and size. It is std-only on purpose: a build
-//! helper should not add to the crate's dependency tree.
+//! sources' pages), gives the file its own Content-Security-Policy in place
+//! of `dist/`'s (the inline code differs: see [`policy`]), and prints the
+//! output's path and size. Besides std it uses only `sha2`, for the
+//! policy's hashes (shared with `examples/csp.rs` in `support/`).
+
+#[path = "support/mod.rs"]
+mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::{env, fs};
+
+use support::base64;
+use support::csp::{InlineCode, inline_code, with_policy};
+use support::html::{Tag, next_tag_any};
 
 fn main() -> ExitCode {
     let mut args = env::args_os().skip(1);
@@ -81,11 +89,10 @@ fn build(dist: &Path) -> Result<String, String> {
     while let Some(tag) = next_tag(rest) {
         out.push_str(&rest[..tag.start]);
         let raw = &rest[tag.start..tag.end];
-        let attr = |name: &str| tag.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
         match tag.name.as_str() {
             "link" => {
-                let rel = attr("rel").unwrap_or("").to_ascii_lowercase();
-                let href = attr("href").unwrap_or("");
+                let rel = tag.attr("rel").unwrap_or("").to_ascii_lowercase();
+                let href = tag.attr("href").unwrap_or("");
                 let rels: Vec<&str> = rel.split_ascii_whitespace().collect();
                 if rels.contains(&"stylesheet") {
                     let css = text(href)?;
@@ -116,10 +123,10 @@ fn build(dist: &Path) -> Result<String, String> {
                     return Err(format!("do not know how to inline {raw}"));
                 }
             }
-            "script" if attr("src").is_some() => {
+            "script" if tag.attr("src").is_some() => {
                 return Err(format!("do not know how to inline {raw}"));
             }
-            "script" if attr("type") == Some("module") && tag.body.contains("module_or_path") => {
+            "script" if tag.attr("type") == Some("module") && tag.body.contains("module_or_path") => {
                 let glue_name = quoted_after(&tag.body, " from ")
                     .ok_or("cannot find the glue's file name in Trunk's module script")?;
                 let wasm_name = quoted_after(&tag.body, "module_or_path:")
@@ -159,7 +166,24 @@ fn build(dist: &Path) -> Result<String, String> {
         }
         check = &check[tag.end..];
     }
-    Ok(out)
+    with_policy(&out, &policy(&inline_code(&out)?))
+}
+
+/// The policy for the one file opened from disk: nothing from anywhere
+/// (a `file://` page has no origin for 'self' to mean, and needs none), but
+/// its inline code by hash, WebAssembly, and the `data:` icon.
+fn policy(inline: &InlineCode) -> String {
+    [
+        "default-src 'none'".to_owned(),
+        // The glue and the wasm-bindgen start are one inline module now.
+        format!("script-src 'wasm-unsafe-eval' {}", inline.scripts.join(" ")),
+        // The stylesheet is inline too, as <style>.
+        format!("style-src {}", inline.styles.join(" ")),
+        "img-src data:".to_owned(),
+        "object-src 'none'".to_owned(),
+        "base-uri 'none'".to_owned(),
+    ]
+    .join("; ")
 }
 
 /// The wasm-bindgen glue as the body of an inline module, followed by the
@@ -217,37 +241,6 @@ fn quoted_after<'a>(s: &'a str, marker: &str) -> Option<&'a str> {
     Some(&body[..body.find(quote)?])
 }
 
-/// Standard base64 with padding. Written out rather than taken from a crate
-/// so that this helper adds nothing to Cargo.lock; it only runs at build time.
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-/// A start tag found in the HTML: `start..end` covers the tag and, for
-/// `<script>` and `<style>`, its contents and end tag (kept in `body`).
-struct Tag {
-    name: String,
-    attrs: Vec<(String, String)>,
-    body: String,
-    start: usize,
-    end: usize,
-}
-
 /// The next `<link>` or `<script>` in `html`.
 fn next_tag(html: &str) -> Option<Tag> {
     let mut from = 0;
@@ -262,79 +255,4 @@ fn next_tag(html: &str) -> Option<Tag> {
         }
         from += tag.end;
     }
-}
-
-/// The next start tag of any kind, skipping comments, end tags and doctype.
-/// Enough for the HTML Trunk writes (minified or not), not a full parser.
-fn next_tag_any(html: &str) -> Option<Tag> {
-    let bytes = html.as_bytes();
-    let mut i = 0;
-    while let Some(lt) = html[i..].find('<') {
-        let start = i + lt;
-        if html[start..].starts_with("<!--") {
-            i = start + html[start..].find("-->").map_or(html.len() - start, |e| e + 3);
-            continue;
-        }
-        if !bytes.get(start + 1).is_some_and(u8::is_ascii_alphabetic) {
-            i = start + 1;
-            continue;
-        }
-        let mut j = start + 1;
-        while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'-') {
-            j += 1;
-        }
-        let name = html[start + 1..j].to_ascii_lowercase();
-        let mut attrs = Vec::new();
-        loop {
-            while j < bytes.len() && (bytes[j].is_ascii_whitespace() || bytes[j] == b'/') {
-                j += 1;
-            }
-            if j >= bytes.len() {
-                return None;
-            }
-            if bytes[j] == b'>' {
-                j += 1;
-                break;
-            }
-            let k = j;
-            while j < bytes.len() && !bytes[j].is_ascii_whitespace() && !b"=>/".contains(&bytes[j]) {
-                j += 1;
-            }
-            let key = html[k..j].to_ascii_lowercase();
-            let mut value = String::new();
-            if bytes.get(j) == Some(&b'=') {
-                j += 1;
-                match bytes.get(j) {
-                    Some(&q @ (b'"' | b'\'')) => {
-                        let end = j + 1 + html[j + 1..].find(q as char)?;
-                        value = html[j + 1..end].to_owned();
-                        j = end + 1;
-                    }
-                    _ => {
-                        let v = j;
-                        while j < bytes.len() && !bytes[j].is_ascii_whitespace() && bytes[j] != b'>' {
-                            j += 1;
-                        }
-                        value = html[v..j].to_owned();
-                    }
-                }
-            }
-            attrs.push((key, value.replace("&amp;", "&")));
-        }
-        let mut body = String::new();
-        if name == "script" || name == "style" {
-            let close = format!("</{name}");
-            let len = html[j..].to_ascii_lowercase().find(&close)?;
-            body = html[j..j + len].to_owned();
-            j += len + html[j + len..].find('>')? + 1;
-        }
-        return Some(Tag {
-            name,
-            attrs,
-            body,
-            start,
-            end: j,
-        });
-    }
-    None
 }

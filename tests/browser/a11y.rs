@@ -312,11 +312,14 @@ pub async fn share_menu_dark_meets_wcag(page: &Page) -> Result<(), String> {
 }
 
 /// Elements that break WCAG on purpose: an unlabelled text field and
-/// light grey text on white.
+/// light grey text on white. The colours go through the CSSOM: a `style`
+/// attribute in markup would break the app's Content-Security-Policy.
 const PLANTED: &str = r#"
     const box = document.createElement("div");
     box.id = "planted-violations";
-    box.innerHTML = '<input type="text"><p style="color:#c8c8c8;background:#fff">Faint text</p>';
+    box.innerHTML = '<input type="text"><p>Faint text</p>';
+    box.querySelector("p").style.color = '#c8c8c8';
+    box.querySelector("p").style.background = '#fff';
     document.getElementById("main").append(box);
 "#;
 

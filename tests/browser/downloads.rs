@@ -36,6 +36,22 @@ addEventListener("click", (e) => {
 });
 "#;
 
+/// The frame that [`download`] reads a file in.
+const READER_FRAME: &str = "#download-reader";
+
+/// Adds the (hidden) frame [`READER_FRAME`] showing `arguments[0]`, and
+/// returns once it has loaded: before that it holds an `about:blank`,
+/// which would have the app's policy.
+const ADD_READER_FRAME: &str = r#"
+const [url, done] = arguments;
+const frame = document.createElement("iframe");
+frame.id = "download-reader";
+frame.hidden = true;
+frame.onload = () => done(null);
+frame.src = url;
+document.body.append(frame);
+"#;
+
 /// A downloaded file: its name and content.
 struct Download {
     name: String,
@@ -54,7 +70,19 @@ async fn download(page: &Page, selector: &str) -> Result<Download, String> {
         Ok(href.starts_with("blob:"))
     })
     .await?;
-    let fetched: Fetched = script_result(page, FETCH_TEXT, vec![json!(href)]).await?;
+    // The app's Content-Security-Policy (connect-src 'self') keeps its page
+    // from fetching a blob: address, which it never needs: the browser saves
+    // the file. A frame of the same origin without that policy (the test
+    // server's empty page) can, since blob: addresses belong to the origin.
+    page.execute_async_json(ADD_READER_FRAME, vec![json!(page.blank_url())])
+        .await?;
+    let fetched: Fetched = page
+        .in_frame(READER_FRAME, async || {
+            script_result(page, FETCH_TEXT, vec![json!(href)]).await
+        })
+        .await?;
+    page.execute_json(&format!("document.querySelector('{READER_FRAME}').remove();"), vec![])
+        .await?;
     let name = page.attr(selector, "download").await?.unwrap_or_default();
     Ok(Download {
         name,

@@ -2,8 +2,9 @@
 //! 127.0.0.1 or went unread", "no page errors") only mean something if the
 //! recorders would have caught a violation, so each engine is shown one:
 //! an off-origin request, an unparseable one, an error on a planted page,
-//! and errors in the real app, caught by the app's own recorder (Firefox
-//! and WebKit have no console log to fall back on). Keyboard input is
+//! and errors and Content-Security-Policy violations in the real app,
+//! caught by the app's own recorder (Firefox and WebKit have no console
+//! log to fall back on). Keyboard input is
 //! checked to arrive as the app will see it, and the reset that lets one
 //! browser session serve scenario after scenario is shown to leave nothing
 //! of the app behind.
@@ -133,9 +134,9 @@ const ERROR_BOX_SHOWN: &str =
 /// Thrown by a script added to the app's page, after the app has started.
 const PLANTED_APP_ERROR: &str = "pactline self-test: an error in the running app";
 
-/// Waits until the app's own recorder holds an error that `matches`, and
-/// its error box shows; returns what the recorder holds.
-async fn expect_app_recorded(page: &Page, what: &str, matches: impl Fn(&str) -> bool) -> Result<Vec<String>, String> {
+/// Waits until the app's own recorder holds an error that `matches`;
+/// returns what it holds.
+async fn app_recorded(page: &Page, what: &str, matches: impl Fn(&str) -> bool) -> Result<Vec<String>, String> {
     let mut recorded = Vec::new();
     page.wait_until(&format!("the app's recorder holds {what}"), async || {
         let value = page.execute_json(APP_RECORDED, vec![]).await?;
@@ -146,6 +147,13 @@ async fn expect_app_recorded(page: &Page, what: &str, matches: impl Fn(&str) -> 
     })
     .await
     .map_err(|e| format!("{e}; it holds {recorded:?}"))?;
+    Ok(recorded)
+}
+
+/// Waits until the app's own recorder holds an error that `matches`, and
+/// its error box shows; returns what the recorder holds.
+async fn expect_app_recorded(page: &Page, what: &str, matches: impl Fn(&str) -> bool) -> Result<Vec<String>, String> {
+    let recorded = app_recorded(page, what, matches).await?;
     page.wait_until("the app's error box (#boot-error) shows", async || {
         Ok(page.execute_json(ERROR_BOX_SHOWN, vec![]).await? == json!(true))
     })
@@ -159,9 +167,11 @@ async fn expect_app_recorded(page: &Page, what: &str, matches: impl Fn(&str) -> 
 pub async fn app_records_an_error_after_start(page: &Page) -> Result<(), String> {
     let index = page.app_dir().join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("reading {}: {e}", index.display()))?;
+    // A file of the app's own, which its Content-Security-Policy lets run,
+    // where an inline script would be blocked (and recorded as that).
     let thrower = format!(
-        "<script>var started = setInterval(function () {{ if (document.querySelector('{VIEW}')) {{ \
-         clearInterval(started); throw new Error(\"{PLANTED_APP_ERROR}\"); }} }}, 50);</script></body>"
+        "var started = setInterval(function () {{ if (document.querySelector('{VIEW}')) {{ \
+         clearInterval(started); throw new Error(\"{PLANTED_APP_ERROR}\"); }} }}, 50);"
     );
     if !html.contains("</body>") {
         return Err(format!(
@@ -169,9 +179,11 @@ pub async fn app_records_an_error_after_start(page: &Page) -> Result<(), String>
             index.display()
         ));
     }
-    let _planted = page
-        .app_server()
-        .replace_file("index.html", html.replacen("</body>", &thrower, 1));
+    let _script = page.app_server().replace_file("planted-error.js", thrower);
+    let _planted = page.app_server().replace_file(
+        "index.html",
+        html.replacen("</body>", "<script src=planted-error.js></script></body>", 1),
+    );
     page.open("view=sources").await?;
     expect_app_recorded(page, "the planted error", |error| error.contains(PLANTED_APP_ERROR)).await?;
     page.take_errors().await?;
@@ -197,6 +209,47 @@ pub async fn app_records_a_failed_start(page: &Page) -> Result<(), String> {
         return Err(format!(
             "the app rendered a view with a corrupt {wasm}; recorded {recorded:?}"
         ));
+    }
+    page.take_errors().await?;
+    Ok(())
+}
+
+/// Planted in the running app: an inline script and an element with an
+/// inline style attribute, which its Content-Security-Policy forbids.
+const PLANT_CSP_VIOLATIONS: &str = r#"
+const script = document.createElement("script");
+script.textContent = "window.__pactlineCspPlanted = true;";
+document.body.append(script);
+const styled = document.createElement("p");
+styled.setAttribute("style", "outline: 3px solid red");
+styled.textContent = "pactline self-test: styled inline";
+document.body.append(styled);
+"#;
+
+/// What the app's recorder writes for a violation (`index.html`).
+const CSP_RECORDED: &str = "Content-Security-Policy blocked";
+
+/// An inline script and an inline style attribute added to the running
+/// app are blocked by its Content-Security-Policy (the script never runs),
+/// and the app's own recorder holds both violations, so the after-scenario
+/// check fails any scenario that sets one off.
+pub async fn csp_violations_are_recorded(page: &Page) -> Result<(), String> {
+    page.open("view=sources").await?;
+    page.execute_json(PLANT_CSP_VIOLATIONS, vec![]).await?;
+    // CSP 3 browsers name the directive that applied (`script-src-elem`,
+    // `style-src-attr`); older ones the one the policy wrote.
+    for directive in ["(script-src", "(style-src"] {
+        app_recorded(page, &format!("a {directive}) violation"), |error| {
+            error.starts_with(CSP_RECORDED) && error.contains(directive)
+        })
+        .await?;
+    }
+    if page
+        .execute_json("return window.__pactlineCspPlanted === true;", vec![])
+        .await?
+        != json!(false)
+    {
+        return Err("the planted inline script ran: the page has no Content-Security-Policy".into());
     }
     page.take_errors().await?;
     Ok(())

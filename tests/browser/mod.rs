@@ -210,6 +210,7 @@ pub fn all() -> Vec<Scenario> {
         scenario!(harness::page_error_is_recorded),
         scenario!(harness::app_records_an_error_after_start),
         scenario!(harness::app_records_a_failed_start),
+        scenario!(harness::csp_violations_are_recorded),
         scenario!(harness::keys_reach_the_page),
         scenario!(harness::reset_leaves_nothing_of_the_app),
     ]
