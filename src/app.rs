@@ -193,7 +193,8 @@ pub fn mount() {
     // A first screen on show is painted before the app replaces it: on a
     // fast connection the wasm can be ready before the page's first paint,
     // and the reader would wait for the app's build of what the HTML
-    // already holds. The frame after the next one has painted it.
+    // already holds. A timeout set in the next animation frame runs once
+    // that frame has been painted.
     let shown = document()
         .document_element()
         .and_then(|html| html.get_attribute("data-screen"))
@@ -214,18 +215,15 @@ fn take_over(data: &'static Dataset, index: &'static SearchIndex, query: String,
     let Some(root) = document.get_element_by_id("app") else {
         return;
     };
-    let typed = take_over_first_screen();
+    let Typed { text: search, focused } = take_over_first_screen();
     use wasm_bindgen::JsCast;
     let root: web_sys::HtmlElement = root.unchecked_into();
-    let (prerendered, search) = (false, typed.text.clone());
     leptos::mount::mount_to(
         root,
-        move || view! { <App data index query today prerendered search /> },
+        move || view! { <App data index query today prerendered=false search /> },
     )
     .forget();
-    if typed.focused
-        && let Some(field) = document.get_element_by_id("search")
-    {
+    if focused && let Some(field) = document.get_element_by_id("search") {
         let field: web_sys::HtmlInputElement = field.unchecked_into();
         let _ = field.focus();
         let end = field.value().encode_utf16().count() as u32;
