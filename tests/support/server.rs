@@ -15,9 +15,10 @@
 //!
 //! A scenario can change what a running server answers through its
 //! [`ServerControl`]: take it off the network, serve other bytes at a
-//! path (a new deploy's `index.html`, a generated host page), or hold back
-//! the answers for some files (the wasm, to look at the page before it
-//! arrives). Each change lasts as long as the guard it returns.
+//! path (a new deploy's `index.html`, a generated host page, half a wasm),
+//! fail a path with an error status, or hold back the answers for some
+//! files (the wasm, to look at the page before it arrives). Each change
+//! lasts as long as the guard it returns.
 
 use std::collections::HashMap;
 use std::io;
@@ -147,8 +148,8 @@ pub struct ServerControl(Arc<Mutex<Changes>>, Arc<tokio::sync::Notify>);
 struct Changes {
     /// How many [`Offline`] guards are alive; any one makes the server offline.
     offline: usize,
-    /// Bodies served instead of files, by path relative to the base path.
-    replaced: HashMap<String, Vec<u8>>,
+    /// Answers given instead of files, by path relative to the base path.
+    replaced: HashMap<String, Replacement>,
     /// Endings of paths whose answers wait, with how many guards hold each.
     held: HashMap<String, usize>,
     /// How many requests are waiting for a held answer now.
@@ -174,8 +175,19 @@ impl ServerControl {
     /// file there, or where there is none, until the guard drops. The
     /// content type follows the path's extension, as for files.
     pub fn replace_file(&self, relative_path: &str, body: impl Into<Vec<u8>>) -> ReplacedFile {
+        self.replace(relative_path, Replacement::Body(body.into()))
+    }
+
+    /// Answers `relative_path` with `status` (e.g. 404) and a short text
+    /// instead of the file there, until the guard drops, as a host whose
+    /// deploy lost a file does.
+    pub fn fail_file(&self, relative_path: &str, status: u16) -> ReplacedFile {
+        self.replace(relative_path, Replacement::Status(status))
+    }
+
+    fn replace(&self, relative_path: &str, replacement: Replacement) -> ReplacedFile {
         let path = relative_path.trim_start_matches('/').to_owned();
-        let previous = self.changes().replaced.insert(path.clone(), body.into());
+        let previous = self.changes().replaced.insert(path.clone(), replacement);
         ReplacedFile {
             control: self.clone(),
             path,
@@ -216,9 +228,18 @@ impl ServerControl {
         self.changes().offline > 0
     }
 
-    fn replacement(&self, relative_path: &str) -> Option<Vec<u8>> {
+    fn replacement(&self, relative_path: &str) -> Option<Replacement> {
         self.changes().replaced.get(relative_path).cloned()
     }
+}
+
+/// What the server answers at a replaced path.
+#[derive(Clone, Debug)]
+enum Replacement {
+    /// These bytes, with the content type of the path's extension.
+    Body(Vec<u8>),
+    /// This error status.
+    Status(u16),
 }
 
 /// Keeps a server offline; it answers again when this drops.
@@ -268,7 +289,7 @@ impl Drop for HeldBack {
 pub struct ReplacedFile {
     control: ServerControl,
     path: String,
-    previous: Option<Vec<u8>>,
+    previous: Option<Replacement>,
 }
 
 impl Drop for ReplacedFile {
@@ -442,7 +463,7 @@ impl Site {
             self.static_file(target).await
         } else {
             Response {
-                extra_header: Some(("Allow", "GET, HEAD".to_owned())),
+                extra_headers: vec![("Allow", "GET, HEAD".to_owned())],
                 ..Response::text(405, "method not allowed\n")
             }
         };
@@ -465,7 +486,7 @@ impl Site {
                 None => self.base_path.clone(),
             };
             return Response {
-                extra_header: Some(("Location", location)),
+                extra_headers: vec![("Location", location)],
                 ..Response::text(301, "moved\n")
             };
         }
@@ -489,8 +510,12 @@ impl Site {
             .ok()
             .and_then(|relative| relative.to_str())
             .and_then(|relative| self.control.replacement(relative));
-        if let Some(body) = replacement {
-            return Response::ok(content_type(&file), body);
+        match replacement {
+            Some(Replacement::Body(body)) => return Response::ok(content_type(&file), body),
+            Some(Replacement::Status(status)) => {
+                return Response::text(status, "pactline test server: this file fails on purpose\n");
+            }
+            None => {}
         }
         match tokio::fs::read(&file).await {
             Ok(body) => Response::ok(content_type(&file), body),
