@@ -151,6 +151,7 @@ pub fn all() -> Vec<Scenario> {
         scenario!(embed::embed_script_grows_iframe_to_content),
         scenario!(embed::embed_ignores_hostile_height_messages),
         scenario!(embed::embed_fits_320px_column),
+        scenario!(embed::embeds_work_sandboxed_under_a_strict_csp),
         scenario!(presets::presets_embed_both_ways_within_their_height),
         scenario!(presets::the_fallback_shows_when_the_script_never_runs),
         scenario!(downloads::csv_download_holds_the_filtered_events),

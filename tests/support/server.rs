@@ -16,9 +16,10 @@
 //! A scenario can change what a running server answers through its
 //! [`ServerControl`]: take it off the network, serve other bytes at a
 //! path (a new deploy's `index.html`, a generated host page, half a wasm),
-//! fail a path with an error status, or hold back the answers for some
-//! files (the wasm, to look at the page before it arrives). Each change
-//! lasts as long as the guard it returns.
+//! fail a path with an error status, hold back the answers for some files
+//! (the wasm, to look at the page before it arrives), or let any origin
+//! read its answers (for a sandboxed frame, whose origin is opaque). Each
+//! change lasts as long as the guard it returns.
 
 use std::collections::HashMap;
 use std::io;
@@ -150,6 +151,8 @@ struct Changes {
     offline: usize,
     /// Answers given instead of files, by path relative to the base path.
     replaced: HashMap<String, Replacement>,
+    /// How many [`AnyOrigin`] guards are alive; any one adds the header.
+    any_origin: usize,
     /// Endings of paths whose answers wait, with how many guards hold each.
     held: HashMap<String, usize>,
     /// How many requests are waiting for a held answer now.
@@ -195,6 +198,15 @@ impl ServerControl {
         }
     }
 
+    /// Sends `Access-Control-Allow-Origin: *` with every answer until the
+    /// guard drops, as README's Deploying asks of a host whose copy is
+    /// embedded in sandboxed frames: there the app's origin is opaque, so
+    /// its module script and wasm are cross-origin fetches.
+    pub fn allow_any_origin(&self) -> AnyOrigin {
+        self.changes().any_origin += 1;
+        AnyOrigin(self.clone())
+    }
+
     /// Holds back the answer to every request whose path ends with
     /// `ending` (e.g. `.wasm`) until the guard drops; then each is answered
     /// as usual. [`HeldBack::waiting`] says how many requests wait.
@@ -231,6 +243,10 @@ impl ServerControl {
     fn replacement(&self, relative_path: &str) -> Option<Replacement> {
         self.changes().replaced.get(relative_path).cloned()
     }
+
+    fn allows_any_origin(&self) -> bool {
+        self.changes().any_origin > 0
+    }
 }
 
 /// What the server answers at a replaced path.
@@ -240,6 +256,18 @@ enum Replacement {
     Body(Vec<u8>),
     /// This error status.
     Status(u16),
+}
+
+/// Keeps the server sending `Access-Control-Allow-Origin: *`; it stops
+/// when this drops.
+#[derive(Debug)]
+#[must_use = "the header stops as soon as this guard drops"]
+pub struct AnyOrigin(ServerControl);
+
+impl Drop for AnyOrigin {
+    fn drop(&mut self) {
+        self.0.changes().any_origin -= 1;
+    }
 }
 
 /// Keeps a server offline; it answers again when this drops.
@@ -443,7 +471,12 @@ impl Site {
             // Dropping the stream closes the connection unanswered.
             return Ok(());
         }
-        let (destination, response) = self.respond(&method, &target).await;
+        let (destination, mut response) = self.respond(&method, &target).await;
+        if destination == Destination::Local && self.control.allows_any_origin() {
+            response
+                .extra_headers
+                .push(("Access-Control-Allow-Origin", "*".to_owned()));
+        }
         self.log.push(RequestRecord {
             method: method.clone(),
             target,
