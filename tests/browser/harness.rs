@@ -128,7 +128,7 @@ const APP_RECORDED: &str =
     "return Array.isArray(window.__pactlineErrors) ? window.__pactlineErrors.map(String) : null;";
 
 /// Whether the app's error box (`#boot-error` in `index.html`) shows.
-pub(super) const ERROR_BOX_SHOWN: &str =
+const ERROR_BOX_SHOWN: &str =
     "const box = document.getElementById('boot-error'); return !!box && !box.hidden && box.offsetHeight > 0;";
 
 /// Thrown by a script added to the app's page, after the app has started.
@@ -152,11 +152,7 @@ async fn app_recorded(page: &Page, what: &str, matches: impl Fn(&str) -> bool) -
 
 /// Waits until the app's own recorder holds an error that `matches`, and
 /// its error box shows; returns what the recorder holds.
-pub(super) async fn expect_app_recorded(
-    page: &Page,
-    what: &str,
-    matches: impl Fn(&str) -> bool,
-) -> Result<Vec<String>, String> {
+async fn expect_app_recorded(page: &Page, what: &str, matches: impl Fn(&str) -> bool) -> Result<Vec<String>, String> {
     let recorded = app_recorded(page, what, matches).await?;
     page.wait_until("the app's error box (#boot-error) shows", async || {
         Ok(page.execute_json(ERROR_BOX_SHOWN, vec![]).await? == json!(true))
