@@ -29,7 +29,7 @@ use super::tools::{Data, Tool};
 use crate::support::artifacts_dir;
 use crate::support::engines::{CHROMIUM_ARGS, Engine};
 use crate::support::processes::{ProcessGroup, find_binary};
-use crate::support::server::{Destination, Server};
+use crate::support::server::Server;
 
 /// How long one run may take. Lighthouse gives up on a load by itself
 /// after 45 s; the rest is Chromium's start and the trace's analysis.
@@ -207,13 +207,7 @@ impl Lighthouse {
         let text = std::fs::read_to_string(&report).map_err(|e| format!("reading {}: {e}", report.display()))?;
         let json: Value = serde_json::from_str(&text).map_err(|e| format!("{} is not JSON: {e}", report.display()))?;
         let mut audit = Audit::from_report(&json).map_err(|e| format!("{}: {e}", report.display()))?;
-        audit.offorigin = proxy
-            .log()
-            .since(proxy_mark)
-            .iter()
-            .filter(|request| request.destination == Destination::OffOrigin)
-            .map(ToString::to_string)
-            .collect();
+        audit.offorigin = super::measure::offorigin_since(proxy, proxy_mark);
         Ok(audit)
     }
 }

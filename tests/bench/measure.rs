@@ -115,14 +115,7 @@ impl Rig {
         let mut load = outcome?;
         closed.map_err(|_| "the browser session did not close".to_owned())??;
         // Read after the session has ended, so nothing it sent is missed.
-        load.offorigin = self
-            .proxy
-            .log()
-            .since(proxy_mark)
-            .iter()
-            .filter(|request| request.destination == Destination::OffOrigin)
-            .map(ToString::to_string)
-            .collect();
+        load.offorigin = offorigin_since(&self.proxy, proxy_mark);
         Ok(load)
     }
 
@@ -354,4 +347,16 @@ impl WebDriverCompatibleCommand for Cdp {
         let body = json!({ "cmd": self.cmd, "params": self.params });
         (http::Method::POST, Some(body.to_string()))
     }
+}
+
+/// The requests for other hosts that reached the recording `proxy` since
+/// its log's `mark`, as the tables print them.
+pub fn offorigin_since(proxy: &Server, mark: usize) -> Vec<String> {
+    proxy
+        .log()
+        .since(mark)
+        .iter()
+        .filter(|request| request.destination == Destination::OffOrigin)
+        .map(ToString::to_string)
+        .collect()
 }
