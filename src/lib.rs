@@ -12,7 +12,8 @@
 //!
 //! Everything but `app` is plain Rust with no `leptos` or `web_sys`, so it
 //! runs under native `cargo test`. `app` (the Leptos views) is compiled for
-//! the browser only.
+//! the browser (`--features csr`) and, natively, to render each view's first
+//! screen to HTML at build time (`--features prerender`).
 
 pub mod checks;
 pub mod chronology;
