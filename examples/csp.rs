@@ -8,9 +8,15 @@
 //!
 //! The policy allows the page's own files, WebAssembly, and each inline
 //! script by its hash (see `support/csp.rs` for why after the build), and
-//! nothing else. Hosts that can send headers should also send it as one,
+//! nothing else. `PACTLINE_ORIGIN` (origins, space-separated) names the
+//! origin the app is served from beside `'self'`, for WebKit's sandboxed
+//! frames (see `support::csp::Served`). Hosts that can send headers should also send it as one,
 //! with `frame-ancestors`, which a `<meta>` cannot carry (README, Deploying).
 
+#[expect(
+    dead_code,
+    reason = "the single file's policy (`Served::SingleFile`) is single_file.rs's"
+)]
 #[path = "support/mod.rs"]
 mod support;
 
@@ -18,7 +24,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::{env, fs};
 
-use support::csp::{InlineCode, inline_code, with_policy};
+use support::csp::{Served, inline_code, policy, with_policy};
 
 fn main() -> ExitCode {
     let page = env::args_os()
@@ -50,36 +56,14 @@ fn give_policy(path: &Path) -> Result<(), String> {
         );
         return Ok(());
     }
-    let html = with_policy(&html, &policy(&inline_code(&html)?)?)?;
+    let origins = env::var("PACTLINE_ORIGIN").unwrap_or_default();
+    let origins: Vec<&str> = origins.split_whitespace().collect();
+    let html = with_policy(
+        &html,
+        &policy(&inline_code(&html)?, &Served::Http { origins: &origins })?,
+    )?;
     fs::write(path, html).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// What `trunk serve` replaces in its live-reload script as it serves it.
 const TRUNK_SERVE_ADDRESS: &str = "{{__TRUNK_ADDRESS__}}";
-
-/// The policy for the page served over http(s) with its files beside it.
-fn policy(inline: &InlineCode) -> Result<String, String> {
-    // The stylesheet is a file; an inline one would be blocked.
-    if !inline.styles.is_empty() {
-        return Err("the page has a <style> element, which style-src 'self' blocks: move it into style/".into());
-    }
-    Ok([
-        // Everything not named below (the manifest, the embed builder's
-        // preview frame; the service worker goes by script-src): this origin.
-        "default-src 'self'".to_owned(),
-        // The wasm-bindgen glue and the service worker are files; the wasm
-        // needs 'wasm-unsafe-eval' to compile (no JS eval is allowed); the
-        // inline scripts (Trunk's loader and index.html's) by their hashes.
-        format!("script-src 'self' 'wasm-unsafe-eval' {}", inline.scripts.join(" ")),
-        "style-src 'self'".to_owned(),
-        // Nothing ships a data: image today; issue 18 allows them because
-        // an image cannot run code, so a small icon may be inlined in CSS.
-        "img-src 'self' data:".to_owned(),
-        // The glue fetches the wasm; nothing else is fetched.
-        "connect-src 'self'".to_owned(),
-        // No plugins, and no injected <base> can move the relative paths.
-        "object-src 'none'".to_owned(),
-        "base-uri 'none'".to_owned(),
-    ]
-    .join("; "))
-}

@@ -24,10 +24,11 @@
 //! It then checks that no `src` or `href` in the output names a file (the
 //! first screens' links are queries of this one, or links out to the
 //! sources' pages), gives the file its own Content-Security-Policy in place
-//! of `dist/`'s (the inline code differs: see [`policy`]), and prints the
+//! of `dist/`'s (the inline code differs: see `Served::SingleFile`), and prints the
 //! output's path and size. Besides std it uses only `sha2`, for the
 //! policy's hashes (shared with `examples/csp.rs` in `support/`).
 
+#[expect(dead_code, reason = "the served page's policy (`Served::Http`) is csp.rs's")]
 #[path = "support/mod.rs"]
 mod support;
 
@@ -36,7 +37,7 @@ use std::process::ExitCode;
 use std::{env, fs};
 
 use support::base64;
-use support::csp::{InlineCode, inline_code, with_policy};
+use support::csp::{Served, inline_code, policy, with_policy};
 use support::html::{Tag, next_tag_any};
 
 fn main() -> ExitCode {
@@ -166,24 +167,7 @@ fn build(dist: &Path) -> Result<String, String> {
         }
         check = &check[tag.end..];
     }
-    with_policy(&out, &policy(&inline_code(&out)?))
-}
-
-/// The policy for the one file opened from disk: nothing from anywhere
-/// (a `file://` page has no origin for 'self' to mean, and needs none), but
-/// its inline code by hash, WebAssembly, and the `data:` icon.
-fn policy(inline: &InlineCode) -> String {
-    [
-        "default-src 'none'".to_owned(),
-        // The glue and the wasm-bindgen start are one inline module now.
-        format!("script-src 'wasm-unsafe-eval' {}", inline.scripts.join(" ")),
-        // The stylesheet is inline too, as <style>.
-        format!("style-src {}", inline.styles.join(" ")),
-        "img-src data:".to_owned(),
-        "object-src 'none'".to_owned(),
-        "base-uri 'none'".to_owned(),
-    ]
-    .join("; ")
+    with_policy(&out, &policy(&inline_code(&out)?, &Served::SingleFile)?)
 }
 
 /// The wasm-bindgen glue as the body of an inline module, followed by the

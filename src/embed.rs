@@ -33,6 +33,9 @@ pub struct Snippets {
 
 /// The sandbox a plain iframe can carry: scripts and its own origin (for
 /// the service worker and storage), and popups for "Open in Pactline".
+/// Scripts alone also work where the app's host sends
+/// `Access-Control-Allow-Origin` (README, Deploying): the snippet keeps its
+/// own origin so that it works on any host.
 pub const SANDBOX: &str = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox";
 
 /// A good fixed height for a plain iframe of `state`: what its content

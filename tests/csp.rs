@@ -7,7 +7,7 @@
 #[path = "../examples/support/mod.rs"]
 mod support;
 
-use support::csp::{inline_code, with_policy};
+use support::csp::{Served, inline_code, policy, with_policy};
 
 /// The worked example in the CSP specification and MDN's `script-src` page.
 #[test]
@@ -66,4 +66,62 @@ fn the_policy_follows_the_charset_once() {
 fn a_script_before_the_charset_is_refused() {
     assert!(with_policy("<script>x()</script><meta charset=utf-8>", "default-src 'self'").is_err());
     assert!(with_policy("<title>no charset</title>", "default-src 'self'").is_err());
+}
+
+/// A named origin stands beside every `'self'` (for WebKit's opaque
+/// frames), and nothing else changes.
+#[test]
+fn a_named_origin_stands_beside_self() {
+    let code = inline_code("<script>x()</script>").unwrap();
+    let plain = policy(&code, &Served::Http { origins: &[] }).unwrap();
+    let named = policy(
+        &code,
+        &Served::Http {
+            origins: &["https://pactline.example"],
+        },
+    )
+    .unwrap();
+    assert_eq!(named, plain.replace("'self'", "'self' https://pactline.example"));
+    assert!(plain.starts_with("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-"));
+    assert!(plain.ends_with("object-src 'none'; base-uri 'none'"), "{plain}");
+}
+
+/// An origin that is not bare cannot write other sources or directives.
+#[test]
+fn a_named_origin_must_be_bare() {
+    let code = inline_code("").unwrap();
+    for origin in [
+        "pactline.example",
+        "https://",
+        "https://a.example/path",
+        "https://a.example;script-src *",
+        "https://a.example 'unsafe-inline'",
+        "javascript:x",
+    ] {
+        assert!(
+            policy(&code, &Served::Http { origins: &[origin] }).is_err(),
+            "{origin} was taken"
+        );
+    }
+    assert!(
+        policy(
+            &code,
+            &Served::Http {
+                origins: &["http://127.0.0.1:8080", "https://[::1]"]
+            }
+        )
+        .is_ok()
+    );
+}
+
+/// The single file names no origin at all: its code is inline, by hash.
+#[test]
+fn the_single_file_allows_only_its_own_inline_code() {
+    let code = inline_code("<script type=module>m()</script><style>p{}</style>").unwrap();
+    let single = policy(&code, &Served::SingleFile).unwrap();
+    assert!(!single.contains("'self'"), "{single}");
+    assert!(
+        single.starts_with("default-src 'none'; script-src 'wasm-unsafe-eval' 'sha256-"),
+        "{single}"
+    );
 }

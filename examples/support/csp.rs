@@ -94,6 +94,96 @@ pub fn with_policy(html: &str, policy: &str) -> Result<String, String> {
     }
 }
 
+/// Where the page will be opened, which decides its policy.
+pub enum Served<'a> {
+    /// Over http(s), with its files beside it. `origins` are named beside
+    /// `'self'` wherever it stands: the origin the app is served from, when
+    /// the deployer knows it (`PACTLINE_ORIGIN`). A page in a frame
+    /// sandboxed without `allow-same-origin` has an opaque origin, and
+    /// WebKit (WebKitGTK 2.50, and Safari until its fix for
+    /// <https://bugs.webkit.org/show_bug.cgi?id=316847>) resolves `'self'`
+    /// against it, which matches nothing, so the app's own glue, wasm and
+    /// stylesheet are refused; other engines resolve it against the page's
+    /// URL, as CSP 3 says. An origin named outright matches on every
+    /// engine, and trusts nothing `'self'` does not already.
+    Http { origins: &'a [&'a str] },
+    /// As the one file opened from disk (`examples/single_file.rs`), with
+    /// its glue, wasm, stylesheet and icon inline.
+    SingleFile,
+}
+
+/// The Content-Security-Policy for a page with `inline` code, opened as
+/// `served` says.
+pub fn policy(inline: &InlineCode, served: &Served) -> Result<String, String> {
+    let directives = match served {
+        Served::Http { origins } => {
+            // The stylesheet is a file; an inline one would be blocked.
+            if !inline.styles.is_empty() {
+                return Err(
+                    "the page has a <style> element, which style-src 'self' blocks: move it into style/".into(),
+                );
+            }
+            for origin in *origins {
+                check_origin(origin)?;
+            }
+            let own = ["'self'"].iter().chain(*origins).copied().collect::<Vec<_>>().join(" ");
+            vec![
+                // Everything not named below (the manifest, the embed
+                // builder's preview frame; the service worker goes by
+                // script-src): this origin.
+                format!("default-src {own}"),
+                // The wasm-bindgen glue and the service worker are files;
+                // the wasm needs 'wasm-unsafe-eval' to compile (no JS eval
+                // is allowed); the inline scripts (Trunk's loader and
+                // index.html's) by their hashes.
+                format!("script-src {own} 'wasm-unsafe-eval' {}", inline.scripts.join(" ")),
+                format!("style-src {own}"),
+                // Nothing ships a data: image today; issue 18 allows them
+                // because an image cannot run code, so a small icon may be
+                // inlined in CSS.
+                format!("img-src {own} data:"),
+                // The glue fetches the wasm; nothing else is fetched.
+                format!("connect-src {own}"),
+            ]
+        }
+        // Nothing from anywhere (a `file://` page has no origin for 'self'
+        // to mean, and needs none), but its inline code by hash,
+        // WebAssembly, and the `data:` icon.
+        Served::SingleFile => vec![
+            "default-src 'none'".to_owned(),
+            // The glue and the wasm-bindgen start are one inline module.
+            format!("script-src 'wasm-unsafe-eval' {}", inline.scripts.join(" ")),
+            // The stylesheet is inline too, as <style>.
+            format!("style-src {}", inline.styles.join(" ")),
+            "img-src data:".to_owned(),
+        ],
+    };
+    // No plugins, and no injected <base> can move the relative paths.
+    let always = ["object-src 'none'".to_owned(), "base-uri 'none'".to_owned()];
+    Ok(directives.into_iter().chain(always).collect::<Vec<_>>().join("; "))
+}
+
+/// Refuses anything but a bare `http(s)://host[:port]` origin: a path
+/// would be a different source expression, and a quote, space or `;`
+/// would write other sources or directives into the policy.
+fn check_origin(origin: &str) -> Result<(), String> {
+    let host = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"))
+        .unwrap_or_default();
+    let bare = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+    if bare {
+        Ok(())
+    } else {
+        Err(format!(
+            "PACTLINE_ORIGIN: {origin:?} is not an origin such as https://pactline.example (scheme, host, optional port; no path)"
+        ))
+    }
+}
+
 /// Whether a `<script type=…>` runs as a classic script or a module (and
 /// so needs the policy's leave), rather than holding data.
 fn runs(kind: Option<&str>) -> bool {

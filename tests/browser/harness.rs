@@ -128,7 +128,7 @@ const APP_RECORDED: &str =
     "return Array.isArray(window.__pactlineErrors) ? window.__pactlineErrors.map(String) : null;";
 
 /// Whether the app's error box (`#boot-error` in `index.html`) shows.
-const ERROR_BOX_SHOWN: &str =
+pub(super) const ERROR_BOX_SHOWN: &str =
     "const box = document.getElementById('boot-error'); return !!box && !box.hidden && box.offsetHeight > 0;";
 
 /// Thrown by a script added to the app's page, after the app has started.
@@ -152,7 +152,11 @@ async fn app_recorded(page: &Page, what: &str, matches: impl Fn(&str) -> bool) -
 
 /// Waits until the app's own recorder holds an error that `matches`, and
 /// its error box shows; returns what the recorder holds.
-async fn expect_app_recorded(page: &Page, what: &str, matches: impl Fn(&str) -> bool) -> Result<Vec<String>, String> {
+pub(super) async fn expect_app_recorded(
+    page: &Page,
+    what: &str,
+    matches: impl Fn(&str) -> bool,
+) -> Result<Vec<String>, String> {
     let recorded = app_recorded(page, what, matches).await?;
     page.wait_until("the app's error box (#boot-error) shows", async || {
         Ok(page.execute_json(ERROR_BOX_SHOWN, vec![]).await? == json!(true))
@@ -194,12 +198,7 @@ pub async fn app_records_an_error_after_start(page: &Page) -> Result<(), String>
 /// recorded by the app's own recorder, the app shows its error box, and no
 /// view renders.
 pub async fn app_records_a_failed_start(page: &Page) -> Result<(), String> {
-    let dir = page.app_dir();
-    let wasm = std::fs::read_dir(dir)
-        .map_err(|e| format!("listing {}: {e}", dir.display()))?
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .find(|name| name.ends_with("_bg.wasm"))
-        .ok_or_else(|| format!("no *_bg.wasm in {}", dir.display()))?;
+    let wasm = page.wasm_file()?;
     let _corrupt = page
         .app_server()
         .replace_file(&wasm, b"pactline self-test: not WebAssembly".to_vec());
@@ -227,7 +226,7 @@ document.body.append(styled);
 "#;
 
 /// What the app's recorder writes for a violation (`index.html`).
-const CSP_RECORDED: &str = "Content-Security-Policy blocked";
+pub(super) const CSP_RECORDED: &str = "Content-Security-Policy blocked";
 
 /// An inline script and an inline style attribute added to the running
 /// app are blocked by its Content-Security-Policy (the script never runs),

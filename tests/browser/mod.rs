@@ -16,6 +16,7 @@ mod clauses;
 mod downloads;
 mod embed;
 mod fallbacks;
+mod faults;
 mod first_screen;
 mod harness;
 mod hostile;
@@ -150,6 +151,7 @@ pub fn all() -> Vec<Scenario> {
         scenario!(embed::embed_script_grows_iframe_to_content),
         scenario!(embed::embed_ignores_hostile_height_messages),
         scenario!(embed::embed_fits_320px_column),
+        scenario!(embed::embeds_work_sandboxed_under_a_strict_csp),
         scenario!(presets::presets_embed_both_ways_within_their_height),
         scenario!(presets::the_fallback_shows_when_the_script_never_runs),
         scenario!(downloads::csv_download_holds_the_filtered_events),
@@ -204,6 +206,10 @@ pub fn all() -> Vec<Scenario> {
         scenario!(first_screen::a_deep_link_with_filters_never_shows_unfiltered_events),
         scenario!(fallbacks::without_webassembly_shows_every_screen_and_why),
         scenario!(fallbacks::without_javascript_shows_every_event_and_the_comparison),
+        scenario!(faults::a_missing_wasm_leaves_the_first_screen_and_says_so),
+        scenario!(faults::a_truncated_wasm_leaves_the_first_screen_and_says_so),
+        scenario!(faults::a_missing_js_glue_leaves_the_first_screen_and_says_so),
+        scenario!(faults::the_app_works_when_storage_throws),
         scenario!(hostile::hostile_links_run_nothing_and_raise_no_error),
         scenario!(harness::offorigin_attempt_is_recorded),
         scenario!(harness::unparseable_request_is_recorded),

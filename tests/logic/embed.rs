@@ -41,7 +41,12 @@ fn an_event_preset_embeds_three_ways_with_a_fallback() {
         s.iframe.contains(&format!("sandbox=\"{SANDBOX}\""))
             && s.iframe.contains("title=\"Pactline: AWS invests $50B\"")
     );
-    assert!(s.iframe.contains("referrerpolicy=") && s.iframe.contains("loading=\"lazy\""));
+    // The host's site, never its post, whatever the host's own policy
+    // (README, Embedding); and no wasm for an embed nobody scrolls to.
+    assert!(
+        s.iframe.contains("referrerpolicy=\"strict-origin-when-cross-origin\"")
+            && s.iframe.contains("loading=\"lazy\"")
+    );
     assert_eq!(
         s.link,
         "<p><a href=\"https://example.org/blog/pactline/?view=timeline&amp;event=aws-2026&amp;preset=event\">Pactline: AWS invests $50B</a>: AWS invests $50B (Mar 2026), with its sources.</p>"

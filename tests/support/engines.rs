@@ -69,6 +69,15 @@ impl Engine {
         self == Self::Chromium
     }
 
+    /// Whether a page in a frame sandboxed without `allow-same-origin`
+    /// (an opaque origin) matches its own files with the policy's
+    /// `'self'`, as CSP 3 says. WebKitGTK 2.50 does not
+    /// (<https://bugs.webkit.org/show_bug.cgi?id=316847>, fixed in WebKit
+    /// in June 2026): such a page needs its origin named in the policy.
+    pub fn matches_self_in_opaque_frames(self) -> bool {
+        self != Self::Webkit
+    }
+
     fn driver_binary(self) -> &'static str {
         match self {
             Self::Chromium => "chromedriver",

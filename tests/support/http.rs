@@ -19,7 +19,7 @@ pub(super) struct Response {
     pub(super) status: u16,
     pub(super) content_type: &'static str,
     pub(super) body: Vec<u8>,
-    pub(super) extra_header: Option<(&'static str, String)>,
+    pub(super) extra_headers: Vec<(&'static str, String)>,
 }
 
 impl Response {
@@ -28,7 +28,7 @@ impl Response {
             status: 200,
             content_type,
             body,
-            extra_header: None,
+            extra_headers: Vec::new(),
         }
     }
 
@@ -37,7 +37,7 @@ impl Response {
             status,
             content_type: "text/plain; charset=utf-8",
             body: body.as_bytes().to_vec(),
-            extra_header: None,
+            extra_headers: Vec::new(),
         }
     }
 }
@@ -123,7 +123,7 @@ pub(super) async fn write_response(stream: &mut TcpStream, method: &str, respons
         response.content_type,
         response.body.len(),
     );
-    if let Some((name, value)) = &response.extra_header {
+    for (name, value) in &response.extra_headers {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
     head.push_str("\r\n");
@@ -142,6 +142,7 @@ fn reason(status: u16) -> &'static str {
         403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        500 => "Internal Server Error",
         _ => "",
     }
 }

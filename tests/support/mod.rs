@@ -6,8 +6,9 @@
 //! reader-level steps ([`steps`]), checks ([`expect`]) and native oracle
 //! ([`oracle`]) scenarios are written with; the states of the app the
 //! page-wide checks go through ([`views`]); the checkers run on them
-//! ([`axe`], [`html`]); and hostile links to open ([`hostile`]), which the
-//! native URL fuzz test (`tests/fuzz_url.rs`) reads too.
+//! ([`axe`], [`html`]); hostile links to open ([`hostile`]), which the
+//! native URL fuzz test (`tests/fuzz_url.rs`) reads too; and the built page
+//! rewritten by the build's own code ([`rebuilt`]).
 
 pub mod axe;
 pub mod driver;
@@ -24,6 +25,7 @@ pub mod oracle;
 pub mod other_browser;
 pub mod page;
 pub mod processes;
+pub mod rebuilt;
 pub mod server;
 pub mod session;
 pub mod steps;

@@ -385,6 +385,23 @@ impl Page {
         &self.app_dir
     }
 
+    /// The name of the one file in [`Page::app_dir`] whose name matches
+    /// `wanted`, for scenarios that break a built file whose name carries
+    /// the build's hash.
+    pub fn built_file(&self, wanted: impl Fn(&str) -> bool) -> Result<String, String> {
+        let dir = self.app_dir();
+        std::fs::read_dir(dir)
+            .map_err(|e| format!("listing {}: {e}", dir.display()))?
+            .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+            .find(|name| wanted(name))
+            .ok_or_else(|| format!("no such file in {}", dir.display()))
+    }
+
+    /// The app's wasm, `pactline-<hash>_bg.wasm`.
+    pub fn wasm_file(&self) -> Result<String, String> {
+        self.built_file(|name| name.ends_with("_bg.wasm"))
+    }
+
     /// `127.0.0.1:PORT`: the app's server, which is also every browser's
     /// recording proxy; for sessions a scenario starts itself.
     pub fn proxy_address(&self) -> String {

@@ -15,9 +15,11 @@
 //!
 //! A scenario can change what a running server answers through its
 //! [`ServerControl`]: take it off the network, serve other bytes at a
-//! path (a new deploy's `index.html`, a generated host page), or hold back
-//! the answers for some files (the wasm, to look at the page before it
-//! arrives). Each change lasts as long as the guard it returns.
+//! path (a new deploy's `index.html`, a generated host page, half a wasm),
+//! fail a path with an error status, hold back the answers for some files
+//! (the wasm, to look at the page before it arrives), or let any origin
+//! read its answers (for a sandboxed frame, whose origin is opaque). Each
+//! change lasts as long as the guard it returns.
 
 use std::collections::HashMap;
 use std::io;
@@ -147,8 +149,10 @@ pub struct ServerControl(Arc<Mutex<Changes>>, Arc<tokio::sync::Notify>);
 struct Changes {
     /// How many [`Offline`] guards are alive; any one makes the server offline.
     offline: usize,
-    /// Bodies served instead of files, by path relative to the base path.
-    replaced: HashMap<String, Vec<u8>>,
+    /// Answers given instead of files, by path relative to the base path.
+    replaced: HashMap<String, Replacement>,
+    /// How many [`AnyOrigin`] guards are alive; any one adds the header.
+    any_origin: usize,
     /// Endings of paths whose answers wait, with how many guards hold each.
     held: HashMap<String, usize>,
     /// How many requests are waiting for a held answer now.
@@ -174,13 +178,33 @@ impl ServerControl {
     /// file there, or where there is none, until the guard drops. The
     /// content type follows the path's extension, as for files.
     pub fn replace_file(&self, relative_path: &str, body: impl Into<Vec<u8>>) -> ReplacedFile {
+        self.replace(relative_path, Replacement::Body(body.into()))
+    }
+
+    /// Answers `relative_path` with `status` (e.g. 404) and a short text
+    /// instead of the file there, until the guard drops, as a host whose
+    /// deploy lost a file does.
+    pub fn fail_file(&self, relative_path: &str, status: u16) -> ReplacedFile {
+        self.replace(relative_path, Replacement::Status(status))
+    }
+
+    fn replace(&self, relative_path: &str, replacement: Replacement) -> ReplacedFile {
         let path = relative_path.trim_start_matches('/').to_owned();
-        let previous = self.changes().replaced.insert(path.clone(), body.into());
+        let previous = self.changes().replaced.insert(path.clone(), replacement);
         ReplacedFile {
             control: self.clone(),
             path,
             previous,
         }
+    }
+
+    /// Sends `Access-Control-Allow-Origin: *` with every answer until the
+    /// guard drops, as README's Deploying asks of a host whose copy is
+    /// embedded in sandboxed frames: there the app's origin is opaque, so
+    /// its module script and wasm are cross-origin fetches.
+    pub fn allow_any_origin(&self) -> AnyOrigin {
+        self.changes().any_origin += 1;
+        AnyOrigin(self.clone())
     }
 
     /// Holds back the answer to every request whose path ends with
@@ -216,8 +240,33 @@ impl ServerControl {
         self.changes().offline > 0
     }
 
-    fn replacement(&self, relative_path: &str) -> Option<Vec<u8>> {
+    fn replacement(&self, relative_path: &str) -> Option<Replacement> {
         self.changes().replaced.get(relative_path).cloned()
+    }
+
+    fn allows_any_origin(&self) -> bool {
+        self.changes().any_origin > 0
+    }
+}
+
+/// What the server answers at a replaced path.
+#[derive(Clone, Debug)]
+enum Replacement {
+    /// These bytes, with the content type of the path's extension.
+    Body(Vec<u8>),
+    /// This error status.
+    Status(u16),
+}
+
+/// Keeps the server sending `Access-Control-Allow-Origin: *`; it stops
+/// when this drops.
+#[derive(Debug)]
+#[must_use = "the header stops as soon as this guard drops"]
+pub struct AnyOrigin(ServerControl);
+
+impl Drop for AnyOrigin {
+    fn drop(&mut self) {
+        self.0.changes().any_origin -= 1;
     }
 }
 
@@ -268,7 +317,7 @@ impl Drop for HeldBack {
 pub struct ReplacedFile {
     control: ServerControl,
     path: String,
-    previous: Option<Vec<u8>>,
+    previous: Option<Replacement>,
 }
 
 impl Drop for ReplacedFile {
@@ -422,7 +471,12 @@ impl Site {
             // Dropping the stream closes the connection unanswered.
             return Ok(());
         }
-        let (destination, response) = self.respond(&method, &target).await;
+        let (destination, mut response) = self.respond(&method, &target).await;
+        if destination == Destination::Local && self.control.allows_any_origin() {
+            response
+                .extra_headers
+                .push(("Access-Control-Allow-Origin", "*".to_owned()));
+        }
         self.log.push(RequestRecord {
             method: method.clone(),
             target,
@@ -442,7 +496,7 @@ impl Site {
             self.static_file(target).await
         } else {
             Response {
-                extra_header: Some(("Allow", "GET, HEAD".to_owned())),
+                extra_headers: vec![("Allow", "GET, HEAD".to_owned())],
                 ..Response::text(405, "method not allowed\n")
             }
         };
@@ -465,7 +519,7 @@ impl Site {
                 None => self.base_path.clone(),
             };
             return Response {
-                extra_header: Some(("Location", location)),
+                extra_headers: vec![("Location", location)],
                 ..Response::text(301, "moved\n")
             };
         }
@@ -489,8 +543,12 @@ impl Site {
             .ok()
             .and_then(|relative| relative.to_str())
             .and_then(|relative| self.control.replacement(relative));
-        if let Some(body) = replacement {
-            return Response::ok(content_type(&file), body);
+        match replacement {
+            Some(Replacement::Body(body)) => return Response::ok(content_type(&file), body),
+            Some(Replacement::Status(status)) => {
+                return Response::text(status, "pactline test server: this file fails on purpose\n");
+            }
+            None => {}
         }
         match tokio::fs::read(&file).await {
             Ok(body) => Response::ok(content_type(&file), body),
