@@ -245,10 +245,24 @@ fn ThemeToggle() -> impl IntoView {
             // The name stays "Dark theme" and aria-pressed says whether it is
             // on; the words after it say the same to the eye.
             "Dark theme"
-            <span aria-hidden="true">
-                {move || if dark.get() { ": on" } else { ": off" }}
-            </span>
+            {if app.prerendered { system_state().into_any() } else { view! {
+                <span aria-hidden="true">{move || if dark.get() { ": on" } else { ": off" }}</span>
+            }.into_any() }}
         </button>
+    }
+}
+
+/// The toggle's words in the first screens, rendered at build time: the
+/// build cannot know the reader's colour scheme, so both are written and
+/// the stylesheet shows the one `prefers-color-scheme` picks, as it picks
+/// the colours (a first screen is shown only for an address without
+/// `theme=`). The app's own toggle replaces it when it starts.
+fn system_state() -> impl IntoView {
+    view! {
+        <span aria-hidden="true" class="system-theme">
+            <span class="if-light">": off"</span>
+            <span class="if-dark">": on"</span>
+        </span>
     }
 }
 

@@ -35,6 +35,8 @@ const LOOK: &str = r##"
         count: (d.querySelector('#app [data-testid="event-count"]') || {}).textContent || "",
         search: (d.querySelector('#app [data-testid="search"]') || {}).value,
         focused: d.activeElement ? d.activeElement.id : null,
+        toggle: [...d.querySelectorAll(".theme-toggle")].filter(seen).map((b) => b.innerText.trim()),
+        dark: d.defaultView.matchMedia("(prefers-color-scheme: dark)").matches,
         errors: d.defaultView.__pactlineErrors || ["no error recorder"],
     };
 "##;
@@ -51,6 +53,10 @@ struct Seen {
     count: String,
     search: Option<String>,
     focused: Option<String>,
+    /// The words on each theme toggle on show.
+    toggle: Vec<String>,
+    /// Whether the system's colour scheme is dark.
+    dark: bool,
     errors: Vec<String>,
 }
 
@@ -113,7 +119,8 @@ async fn release(page: &Page, held: HeldBack) -> Result<Seen, String> {
 }
 
 /// Before the wasm arrives, the default address shows the timeline screen
-/// alone, with every event; the app then shows the same events, first
+/// alone, with every event, and a theme toggle that says whether the dark
+/// theme is on; the app then shows the same events, first
 /// page first, with nothing left of the first screen.
 pub async fn the_first_screen_comes_before_the_wasm_and_the_app_keeps_its_events(page: &Page) -> Result<(), String> {
     let engine = page.engine().name();
@@ -128,6 +135,18 @@ pub async fn the_first_screen_comes_before_the_wasm_and_the_app_keeps_its_events
         &format!("[{engine}] the app started without its wasm"),
         before.app,
         false,
+    )?;
+    // Built without knowing the reader's colour scheme, it still says which
+    // is on.
+    let words = if before.dark {
+        "Dark theme: on"
+    } else {
+        "Dark theme: off"
+    };
+    expect_eq(
+        &format!("[{engine}] the theme toggle before the wasm"),
+        before.toggle.clone(),
+        vec![words.to_string()],
     )?;
     let all = TimelineOracle::for_query("").ids();
     expect_eq(
