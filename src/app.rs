@@ -8,6 +8,7 @@
 //! the URL and the screen can never disagree. Back and Forward re-read the
 //! URL on `popstate`.
 
+mod address;
 mod builder;
 mod checks;
 mod clauses;
@@ -21,6 +22,7 @@ mod sources;
 mod timeline;
 mod widgets;
 
+use self::address::History;
 use crate::data;
 use crate::filter::SearchIndex;
 use crate::model::Dataset;
@@ -29,7 +31,6 @@ use crate::url_state::Ignored;
 #[cfg(feature = "csr")]
 use crate::{synthetic, url_state};
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
 
 /// App-wide state, shared through context. It is `Copy`, so views capture
 /// it freely.
@@ -69,15 +70,6 @@ pub struct AppState {
     pub prerendered: bool,
 }
 
-/// How a state change is recorded in the browser history.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum History {
-    /// A new entry: Back returns to the previous view.
-    Push,
-    /// The current entry is rewritten: filter edits don't flood Back.
-    Replace,
-}
-
 impl AppState {
     /// Changes the view in place (filters, toggles): the URL is rewritten
     /// without a new history entry and without scrolling.
@@ -96,7 +88,7 @@ impl AppState {
         if next == self.view.get_untracked() {
             return;
         }
-        write_url(&next.to_query(), history);
+        address::write(next.to_query(), history);
         self.view.set(next);
     }
 
@@ -137,16 +129,6 @@ impl AppState {
 /// The app state from context.
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
-}
-
-fn write_url(query: &str, history: History) {
-    let Ok(h) = window().history() else { return };
-    // Keep the path (the app may live under any sub-path) and swap only the query.
-    let url = format!("{}{query}", hooks::location_path());
-    let _ = match history {
-        History::Push => h.push_state_with_url(&JsValue::NULL, "", Some(&url)),
-        History::Replace => h.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
-    };
 }
 
 /// `today` for a page rendered at build time: the reader's clock is not
@@ -322,8 +304,11 @@ fn App(
 fn connect_to_browser(app: AppState) {
     let view = app.view;
     // Canonicalise the address once, so a shared link shows only what applies.
-    write_url(&view.get_untracked().to_query(), History::Replace);
-    let popstate = window_event_listener(leptos::ev::popstate, move |_| app.reload_from_url());
+    address::write(view.get_untracked().to_query(), History::Replace);
+    let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+        address::forget_pending();
+        app.reload_from_url();
+    });
     on_cleanup(move || popstate.remove());
     keys::install(app);
     if view.with_untracked(|s| s.embed) {

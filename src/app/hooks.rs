@@ -34,21 +34,39 @@ pub fn opened_from_file() -> bool {
 }
 
 /// Calls `on_near` whenever the element comes within `margin` (CSS, e.g.
-/// `"600px"`) of the screen. The observer and its callback live as long as
-/// the element's owner, and are released with it.
-pub fn use_near_screen(target: NodeRef<html::Div>, margin: &'static str, on_near: impl Fn() + Clone + 'static) {
+/// `"600px"`) of the screen, and, while `on_near` says it added something,
+/// again after each frame the element stays there: a page of events added
+/// may leave the end of the list near a tall screen, and an observer
+/// reports only changes. The observer and its
+/// callback live as long as the element's owner, and are released with it.
+pub fn use_near_screen(target: NodeRef<html::Div>, margin: &'static str, on_near: impl Fn() -> bool + Clone + 'static) {
     Effect::new(move |_| {
         let Some(el) = target.get() else { return };
         let on_near = on_near.clone();
-        let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            let near = entries.iter().any(|e| {
-                e.unchecked_into::<web_sys::IntersectionObserverEntry>()
-                    .is_intersecting()
-            });
-            if near {
-                on_near();
-            }
-        });
+        // Cleared on cleanup, so a look-again already asked for does not
+        // revive the observer after it is released.
+        let live = std::rc::Rc::new(std::cell::Cell::new(true));
+        let still = live.clone();
+        let callback = Closure::<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>::new(
+            move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+                let near = entries.iter().find_map(|e| {
+                    let entry = e.unchecked_into::<web_sys::IntersectionObserverEntry>();
+                    entry.is_intersecting().then(|| entry.target())
+                });
+                if let Some(element) = near
+                    && on_near()
+                {
+                    // Observing anew reports where the element is now.
+                    let still = still.clone();
+                    request_animation_frame(move || {
+                        if still.get() {
+                            observer.unobserve(&element);
+                            observer.observe(&element);
+                        }
+                    });
+                }
+            },
+        );
         let options = web_sys::IntersectionObserverInit::new();
         options.set_root_margin(margin);
         if let Ok(observer) =
@@ -57,9 +75,10 @@ pub fn use_near_screen(target: NodeRef<html::Div>, margin: &'static str, on_near
             observer.observe(&el);
             // The browser is single-threaded: the wrapper only satisfies the
             // cleanup's thread bounds.
-            let held = SendWrapper::new((observer, callback));
+            let held = SendWrapper::new((observer, callback, live));
             on_cleanup(move || {
-                let (observer, callback) = held.take();
+                let (observer, callback, live) = held.take();
+                live.set(false);
                 observer.disconnect();
                 drop(callback);
             });

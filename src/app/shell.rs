@@ -137,13 +137,16 @@ fn PrintHeader() -> impl IntoView {
             View::Sources => "Sources.".to_string(),
         })
     };
-    // The address is the browser's to tell: read after each change of view.
-    // Not as printing starts: Firefox lays the printout out from the page as
-    // it stands when printing starts, before any update can land.
+    // The address the view is written to (`address::write`, which may
+    // not have written it yet): the page's, with the view's query. Kept up
+    // with each change of view, not worked out as printing starts: Firefox
+    // lays the printout out from the page as it stands when printing
+    // starts, before any update can land. An effect, since only a browser
+    // has an address.
     let here = RwSignal::new(String::new());
     Effect::new(move |_| {
-        app.view.track();
-        here.set(hooks::location_href());
+        let query = app.view.with(|s| s.to_query());
+        here.set(format!("{}{query}", crate::share::page_url(&hooks::location_href())));
     });
     view! {
         <section class="print-only print-header" aria-hidden="true">

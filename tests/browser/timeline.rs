@@ -38,7 +38,7 @@ use facets::{FacetOption, expect_facet_counts};
 use super::clauses::expect_selected_clause;
 use crate::support::expect::encode;
 use crate::support::page::Page;
-use crate::support::steps::{EVENT, URL_NOTICE, event, nav_link};
+use crate::support::steps::{EVENT, URL_NOTICE, event, nav_link, show_more};
 
 // What clauses.rs, keyboard.rs and checks.rs import from `super::timeline`.
 pub(super) use crate::support::expect::{expect_eq, link_query, param};
@@ -344,15 +344,7 @@ pub async fn ten_thousand_events_render_a_page_at_a_time(page: &Page) -> Result<
     page.open(QUERY).await?;
     wait_for_text(page, EVENT_COUNT, "10000 of 10000 events").await?;
     expect_rendered_rows(page, &ids[..PAGE_SIZE], "at first").await?;
-    // Scrolling the button into view for a WebDriver click can already bring
-    // the end of the list near enough to load the next page, which moves the
-    // button; press it the way a script-free activation would instead.
-    page.wait_for("button.show-more").await?;
-    page.execute_json(
-        "document.querySelector('button.show-more').click(); return true;",
-        Vec::new(),
-    )
-    .await?;
+    show_more(page).await?;
     expect_rendered_rows(page, &ids[..2 * PAGE_SIZE], "after \"show more\"").await
 }
 

@@ -27,6 +27,9 @@ pub const EVENT_COUNT: &str = r#"#app [data-testid="event-count"]"#;
 /// The search box.
 pub const SEARCH: &str = r#"#app [data-testid="search"]"#;
 
+/// The timeline's "Show N more of M remaining" button.
+pub const SHOW_MORE: &str = "#app button.show-more";
+
 /// The notice naming ignored URL values.
 pub const URL_NOTICE: &str = r#"[data-testid="url-notice"]"#;
 
@@ -212,4 +215,18 @@ fetch(url, { cache: "no-store" })
 pub struct Fetched {
     /// The body, as text.
     pub text: String,
+}
+
+/// Presses "Show N more" once it is there, as a script-free activation
+/// would: scrolling the button into view for a WebDriver click can already
+/// bring the end of the list near enough to load the next page, which
+/// moves the button.
+pub async fn show_more(page: &Page) -> Result<(), String> {
+    page.wait_for(SHOW_MORE).await?;
+    page.execute_json(
+        "document.querySelector(arguments[0]).click(); return true;",
+        vec![serde_json::json!(SHOW_MORE)],
+    )
+    .await
+    .map(drop)
 }

@@ -85,7 +85,13 @@ pub fn EventList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>) -> impl IntoV
 
     // Load the next page as the end of the list comes near the screen.
     let sentinel: NodeRef<html::Div> = NodeRef::new();
-    hooks::use_near_screen(sentinel, "600px", move || limit.update(|l| *l += PAGE));
+    hooks::use_near_screen(sentinel, "600px", move || {
+        let more = remaining.get_untracked() > 0;
+        if more {
+            limit.update(|l| *l += PAGE);
+        }
+        more
+    });
 
     view! {
         <Show when=move || any.get() fallback=move || view! { <EmptyResults outcome /> }>
