@@ -17,11 +17,12 @@ use crate::text::{self, Needle};
 use std::fmt;
 
 /// How many matching events the timeline renders at first, and adds each
-/// time the reader nears the end: a screenful or two, so a keystroke costs
-/// the same at 100 events as at 100,000. Building the cards is most of a
-/// keystroke's work in the browser: 40 took a search keystroke's frame to
-/// 25 ms in Chromium on 2 cores, 20 to 20 ms.
-pub const PAGE: usize = 20;
+/// time the reader nears the end: more than a screenful on a desktop or a
+/// phone, so a keystroke costs the same at 100 events as at 100,000.
+/// Building and laying out the cards is most of a search keystroke's work
+/// in the browser (headless Chromium, 2 cores, 10,000 events): 40 cards
+/// took its frame to 25 ms, 20 to 19 ms, 12 to 15 ms, inside one frame.
+pub const PAGE: usize = 12;
 
 /// What filtering needs of every event, worked out once per dataset so
 /// that a keystroke only scans and counts: its own text folded, the folded

@@ -97,12 +97,19 @@ async fn load_holding_wasm(page: &Page, query: &str) -> Result<HeldBack, String>
     Ok(held)
 }
 
-/// Lets the wasm go and waits until the app has taken the page over.
-async fn release(page: &Page, held: HeldBack) -> Result<Seen, String> {
+/// Lets the wasm go and waits until the app has taken the page over and
+/// its address holds `in_address` (an edit in place reaches the address
+/// a frame after the screen).
+async fn release(page: &Page, held: HeldBack, in_address: &str) -> Result<Seen, String> {
     drop(held);
-    page.wait_until("the app takes the page over", async || {
-        Ok(look(page).await.is_ok_and(|seen| seen.app && seen.prerender == 0))
-    })
+    page.wait_until(
+        &format!("the app takes the page over, with {in_address:?} in its address"),
+        async || {
+            Ok(look(page)
+                .await
+                .is_ok_and(|seen| seen.app && seen.prerender == 0 && seen.query.contains(in_address)))
+        },
+    )
     .await?;
     let seen = look(page).await?;
     if !seen.errors.is_empty() {
@@ -159,7 +166,7 @@ pub async fn the_first_screen_comes_before_the_wasm_and_the_app_keeps_its_events
         before.events.clone(),
         all.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
     )?;
-    let after = release(page, held).await?;
+    let after = release(page, held, "").await?;
     let page_size = pactline::filter::PAGE;
     expect_eq(
         &format!("[{engine}] the app's first page of events"),
@@ -188,7 +195,7 @@ pub async fn text_typed_before_the_app_starts_is_searched_for(page: &Page) -> Re
         vec![json!(FRAME), json!(TYPED)],
     )
     .await?;
-    let after = release(page, held).await?;
+    let after = release(page, held, &format!("q={TYPED}")).await?;
     let oracle = TimelineOracle::for_query(&format!("q={TYPED}"));
     expect_eq(
         &format!("[{engine}] the app's search box"),
@@ -233,7 +240,7 @@ pub async fn a_deep_link_with_filters_never_shows_unfiltered_events(page: &Page)
         Vec::<String>::new(),
     )?;
     expect_eq(&format!("[{engine}] the loading line shows"), before.loading, true)?;
-    let after = release(page, held).await?;
+    let after = release(page, held, "").await?;
     let oracle = TimelineOracle::for_query(QUERY);
     expect_eq(&format!("[{engine}] the app's count"), after.count, oracle.count_text())?;
     expect_eq(

@@ -36,10 +36,15 @@ pub async fn key_events_alone(page: &Page) -> Result<(), String> {
     expect_eq("key events in the data", oracle.outcome.events.len(), keys)?;
     page.open(query).await?;
     wait_for_text(page, EVENT_COUNT, &oracle.count_text()).await?;
+    // The first page of them: the list shows a page at a time.
+    let ids = oracle.ids();
     expect_eq(
         "rendered key events",
         rendered_ids(page).await?,
-        oracle.ids().iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        ids[..ids.len().min(pactline::filter::PAGE)]
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>(),
     )?;
     expect_eq(
         "cards not marked key",
