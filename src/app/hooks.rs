@@ -37,8 +37,8 @@ pub fn opened_from_file() -> bool {
 /// `"600px"`) of the screen, and, while `on_near` says it added something,
 /// again after each frame the element stays there: a page of events added
 /// may leave the end of the list near a tall screen, and an observer
-/// reports only changes. The observer and its
-/// callback live as long as the element's owner, and are released with it.
+/// reports only changes. The observer and its callback live as long as
+/// the element's owner, and are released with it.
 pub fn use_near_screen(target: NodeRef<html::Div>, margin: &'static str, on_near: impl Fn() -> bool + Clone + 'static) {
     Effect::new(move |_| {
         let Some(el) = target.get() else { return };
