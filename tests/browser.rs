@@ -93,19 +93,19 @@ impl Config {
     }
 }
 
-/// Pass/fail counts, the names of the failed scenarios, and scenarios an
-/// engine cannot run (never passes).
+/// Pass/fail counts, the failed scenarios with their reasons, and
+/// scenarios an engine cannot run (never passes).
 #[derive(Default)]
 struct Tally {
     passed: usize,
-    failed: Vec<&'static str>,
+    failed: Vec<(&'static str, String)>,
     skipped: usize,
 }
 
 impl Tally {
     fn add(&mut self, other: &Tally) {
         self.passed += other.passed;
-        self.failed.extend(&other.failed);
+        self.failed.extend(other.failed.iter().cloned());
         self.skipped += other.skipped;
     }
 
@@ -180,10 +180,12 @@ async fn run() -> ExitCode {
             .map(|&engine| run_engine(engine, &scenarios, &config.dist)),
     )
     .await;
-    // The engines' lines interleave, so the failures are named again here.
+    // The engines' lines interleave, so the failures are named again here,
+    // with their reasons: a log cut to its last lines (as CI's may be)
+    // still says why.
     for (engine, tally) in config.engines.iter().zip(&tallies) {
-        for name in &tally.failed {
-            println!("browser[{}] failed: {name}", engine.name());
+        for (name, reason) in &tally.failed {
+            println!("browser[{}] failed: {name}: {reason}", engine.name());
         }
     }
     let mut total = Tally::default();
@@ -210,7 +212,7 @@ async fn run_engine(engine: Engine, scenarios: &[Scenario], dist: &Path) -> Tall
             println!("browser[{}] {name} ... ok ({:.2}s)", engine.name(), took.as_secs_f64());
         }
         Err(reason) => {
-            tally.failed.push(name);
+            tally.failed.push((name, reason.clone()));
             println!("browser[{}] {name} ... FAILED: {reason}", engine.name());
         }
     };
