@@ -545,9 +545,12 @@ fn marks(d: &Arc<Drawing>, live: Live) -> impl IntoView + use<> {
                 if m.disputed { " disputed" } else { "" },
                 if m.future { " future" } else { "" },
             );
+            // No `<title>` per mark: the tip line below names the mark
+            // pointed at or focused, and a title each (about 290 a
+            // drawing) was a fifth of the first screens' HTML and of the
+            // nodes the take-over builds.
             view! {
                 <g class=class class:faded=move || !live.matches(event) data-mark=k data-event=data.events[event].id>
-                    <title>{d.describe(data, k)}</title>
                     {m.disputed.then(|| view! { <circle class="disputed-ring" cx=m.x cy=m.y r=m.r + 2 /> })}
                     {shape(m)}
                 </g>
