@@ -12,8 +12,8 @@
 //!
 //! From `DIST/index.html` it:
 //! - inlines the stylesheet as a `<style>` element;
-//! - drops what only makes sense over http(s): the module and wasm preloads,
-//!   the web app manifest and the service-worker registration;
+//! - drops what only makes sense over http(s): the web app manifest, the
+//!   home-screen icon and the service-worker registration;
 //! - turns the icon into a `data:` URL;
 //! - replaces Trunk's module script, which imports the wasm-bindgen glue and
 //!   fetches the wasm, with one inline module: the glue itself, then a few
@@ -115,10 +115,7 @@ fn build(dist: &Path) -> Result<String, String> {
                         "<link rel=icon href=\"data:{mime};base64,{}\">",
                         base64(&read(href)?)
                     ));
-                } else if rels
-                    .iter()
-                    .any(|r| ["modulepreload", "preload", "prefetch", "manifest", "apple-touch-icon"].contains(r))
-                {
+                } else if rels.iter().any(|r| ["manifest", "apple-touch-icon"].contains(r)) {
                     // Only useful to a page served over http(s).
                 } else {
                     return Err(format!("do not know how to inline {raw}"));

@@ -172,11 +172,12 @@ pub fn mount() {
     let index: &'static SearchIndex = Box::leak(Box::new(SearchIndex::new(data)));
     let now = js_sys::Date::new_0();
     let today = now.get_full_year() * 10_000 + (now.get_month() + 1) * 100 + now.get_date();
-    // A first screen on show is painted before the app replaces it: on a
-    // fast connection the wasm can be ready before the page's first paint,
-    // and the reader would wait for the app's build of what the HTML
-    // already holds. A timeout set in the next animation frame runs once
-    // that frame has been painted.
+    // A first screen on show is painted before the app replaces it. The
+    // served page's loader already waits for that paint before it asks for
+    // the wasm (Trunk.toml); the single file carries its wasm inline and
+    // could start before its first paint, and the reader would wait for
+    // the app's build of what the HTML already holds. A timeout set in the
+    // next animation frame runs once that frame has been painted.
     let shown = document()
         .document_element()
         .and_then(|html| html.get_attribute("data-screen"))

@@ -80,7 +80,7 @@ async fn load_holding_wasm(page: &Page, query: &str) -> Result<HeldBack, String>
         vec![json!(FRAME), json!(url)],
     )
     .await?;
-    // The wasm is asked for early (the page preloads it), so also wait
+    // The wasm is asked for once the first screen has painted; also wait
     // until the frame's document (the app's, not the frame's first blank
     // one) is parsed: what a reader sees then stays until the wasm comes.
     page.wait_until("the framed page is parsed and asks for the wasm", async || {
