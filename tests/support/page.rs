@@ -32,6 +32,10 @@ const WAIT_TIMEOUT: Duration = Duration::from_secs(10);
 /// How often they poll.
 const POLL_INTERVAL: Duration = Duration::from_millis(50);
 
+/// What WebKitWebDriver says when a look-up races a change to the
+/// document (see [`Page::first`]).
+const LOOKUP_RACE: &str = "Could not parse element info";
+
 /// The app's view, which `open` waits for: the one the running app
 /// mounted, not one of the first screens rendered at build time
 /// (`#prerender`), which the app removes as it mounts.
@@ -464,8 +468,18 @@ impl Page {
     async fn first(&self, css: &str) -> Result<Element, String> {
         let deadline = Instant::now() + WAIT_TIMEOUT;
         loop {
-            if let Some(element) = self.all(css).await?.into_iter().next() {
-                return Ok(element);
+            match self.all(css).await {
+                Ok(found) => {
+                    if let Some(element) = found.into_iter().next() {
+                        return Ok(element);
+                    }
+                }
+                // WebKitWebDriver answers a look-up that meets the document
+                // mid-change (the app taking over the first screen) with
+                // this error rather than with what it found before or
+                // after; the next poll sees the document settled.
+                Err(error) if error.contains(LOOKUP_RACE) => {}
+                Err(error) => return Err(error),
             }
             if Instant::now() > deadline {
                 return Err(format!(
