@@ -94,7 +94,13 @@ use std::process::{Command, ExitCode};
 ///   replace listed 28 events), and no shift when the app takes over. The
 ///   wasm still carries the same data: taking the dataset out of it is
 ///   what would pay these bytes back.
-const BUDGET: u64 = 350 * 1024;
+/// - Lowered to 345 KB (issue 17, measured 2026-12-03 at 343.9 KB; index.html
+///   went from 47.4 to 46.3 KB, the wasm from 281.9 to 282.2 KB): the
+///   drawing's marks carry no `<title>` (the tip line names the mark
+///   pointed at or focused), a fifth of the first screens' HTML before
+///   compression; the wasm's 0.3 KB is the search's scan for short terms
+///   (a keystroke at 10,000 events about 2.5 ms faster).
+const BUDGET: u64 = 345 * 1024;
 
 /// The file kinds that count towards the budget.
 const SHIPPED: [&str; 4] = ["html", "js", "wasm", "css"];
