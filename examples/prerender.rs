@@ -13,6 +13,12 @@
 //! script (see index.html). Without WebAssembly the app never starts, and
 //! every screen stays readable.
 //!
+//! The timeline's screen, the page with no query, is built as it is read.
+//! The others are the text of a `<noscript>`: without JavaScript it shows
+//! as it is; with JavaScript the parser keeps it as text, not as three
+//! pages nobody sees (on a phone, parsing them blocked the page for about
+//! 100 ms), and index.html's script builds the one the address asks for.
+//!
 //! `PACTLINE_SITE_URL` (the address the app is deployed at, `https://…/`)
 //! adds the preview image and canonical address, which must be absolute.
 
@@ -53,11 +59,19 @@ fn main() -> ExitCode {
             }
             queries.push(format!("\"{query}\":\"{name}\""));
         }
-        let _ = writeln!(
-            screens,
+        let screen = format!(
             "<div class=\"screen\" data-screen=\"{name}\">{}</div>",
             pactline::app::prerender(asked[0])
         );
+        if name == SCREENS[0].0 {
+            screens.push_str(&screen);
+        } else if screen.to_ascii_lowercase().contains("</noscript") {
+            eprintln!("prerender: the screen {name:?} would end the <noscript> that holds it");
+            return ExitCode::FAILURE;
+        } else {
+            let _ = write!(screens, "<noscript data-screen=\"{name}\">{screen}</noscript>");
+        }
+        screens.push('\n');
     }
     screens.push_str("</div>\n");
     let site = std::env::var("PACTLINE_SITE_URL").ok();
