@@ -16,8 +16,9 @@
 //! The timeline's screen, the page with no query, is built as it is read.
 //! The others are the text of a `<noscript>`: without JavaScript it shows
 //! as it is; with JavaScript the parser keeps it as text, not as three
-//! pages nobody sees (on a phone, parsing them blocked the page for about
-//! 100 ms), and index.html's script builds the one the address asks for.
+//! pages nobody sees (in Chromium slowed 4×, as Lighthouse's phone, the
+//! page was parsed about 130 ms sooner), and index.html's script builds the
+//! one the address asks for.
 //!
 //! `PACTLINE_SITE_URL` (the address the app is deployed at, `https://…/`)
 //! adds the preview image and canonical address, which must be absolute.
