@@ -20,8 +20,10 @@ use std::fmt;
 /// time the reader nears the end: more than a screenful on a desktop or a
 /// phone, so a keystroke costs the same at 100 events as at 100,000.
 /// Building and laying out the cards is most of a search keystroke's work
-/// in the browser (headless Chromium, 2 cores, 10,000 events): 40 cards
-/// took its frame to 25 ms, 20 to 19 ms, 12 to 15 ms, inside one frame.
+/// in the browser (headless Chromium, 2 cores, 10,000 events, keystrokes
+/// after a warm-up): 40 cards took its frame to 25 ms, 20 to 19 ms, 12 to
+/// 15 ms. The first keystrokes after load, which the bench times, take
+/// about 20 ms (`bench/RESULTS.md`).
 pub const PAGE: usize = 12;
 
 /// What filtering needs of every event, worked out once per dataset so
