@@ -1,8 +1,7 @@
 //! The address bar, which holds the whole view: a new history entry is
-//! written at once, an edit in place once the frame that shows it has
-//! been painted.
+//! written at once, an edit in place once the edits pause.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -19,28 +18,43 @@ pub enum History {
     Replace,
 }
 
+/// How long edits in place must pause before the address is rewritten.
+///
+/// Rewriting the address cost Chromium 2 to 3 ms, a sixth of a
+/// keystroke's frame, at every keystroke; WebKit and Firefox refuse a page
+/// that rewrites it more than 100 times in a few seconds. Longer than the
+/// gap between a typist's keystrokes, so that a word is written once, and
+/// short enough that the address has caught up before a reader reaches it.
+const QUIET: Duration = Duration::from_millis(300);
+
 thread_local! {
-    /// The query an edit in place will write, after the next frame.
+    /// The query an edit in place will write, once the edits pause.
     static PENDING: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// Edits in place so far: a timer writes only if no edit came after
+    /// the one that set it.
+    static EDITS: Cell<u32> = const { Cell::new(0) };
 }
 
 /// Writes `query` into the address bar, keeping the path (the app may
 /// live under any sub-path).
 ///
-/// An edit in place (a keystroke in the search box) waits for the frame
-/// that shows it: rewriting the address took Chromium 2 to 4 ms a
-/// keystroke, a seventh of the keystroke's frame, and edits within one
-/// frame then write once. A new entry is written at once, after any edit
+/// An edit in place (a keystroke in the search box) waits until the edits
+/// pause for [`QUIET`]. A new entry is written at once, after any edit
 /// still waiting, so that Back returns to what the reader saw.
 pub fn write(query: String, history: History) {
     match history {
         History::Replace => {
-            let scheduled = PENDING.with_borrow_mut(|pending| pending.replace(query).is_some());
-            if !scheduled {
-                // A timeout set in an animation frame runs once that frame
-                // has been painted.
-                request_animation_frame(|| set_timeout(flush, Duration::ZERO));
-            }
+            PENDING.with_borrow_mut(|pending| *pending = Some(query));
+            let edit = EDITS.get().wrapping_add(1);
+            EDITS.set(edit);
+            set_timeout(
+                move || {
+                    if EDITS.get() == edit {
+                        flush();
+                    }
+                },
+                QUIET,
+            );
         }
         History::Push => {
             flush();
