@@ -85,6 +85,10 @@ pub struct Load {
     /// Each interaction step: ms from the input to the end of the next
     /// rendered frame.
     pub interaction_ms: Vec<f64>,
+    /// Each interaction step: ms from the input to the end of the first
+    /// frame that showed every change it made (some parts may follow a
+    /// frame later); none for a step still changing the page after 2 s.
+    pub interaction_settled_ms: Vec<f64>,
     /// Per interaction step: elements changed outside what it is meant to
     /// change (the list, the counts, the drawing's SVG).
     pub interaction_outside: Vec<f64>,
@@ -224,6 +228,7 @@ impl Rig {
                     // No DOM change at all (null) has no "DOM changed" time.
                     load.interaction_dom_ms.extend(result["dom"].as_f64());
                     load.interaction_ms.push(number("paint")?);
+                    load.interaction_settled_ms.extend(result["settled"].as_f64());
                     load.interaction_outside.push(number("outside")?);
                     load.outside_examples.extend(
                         result["outsideWhat"]

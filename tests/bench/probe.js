@@ -13,12 +13,16 @@
   // rAF would wait for the frame after, adding up to a whole frame.)
   function afterNextFrame(callback) {
     requestAnimationFrame(function () {
-      var channel = new MessageChannel();
-      channel.port1.onmessage = function () {
-        callback(performance.now());
-      };
-      channel.port2.postMessage(null);
+      whenRendered(callback);
     });
+  }
+  // The same, from inside an rAF callback: once this frame is rendered.
+  function whenRendered(callback) {
+    var channel = new MessageChannel();
+    channel.port1.onmessage = function () {
+      callback(performance.now());
+    };
+    channel.port2.postMessage(null);
   }
 
   // Load marks: each time the number of event elements changes, record
@@ -83,18 +87,25 @@
   }
 
   // One interaction: runs `act`, then resolves with ms until something
-  // under `root` changed (`dom`) and until the next frame after it was
-  // rendered (`paint`), plus the text of `check` before and at that moment
-  // so the bench can verify the interaction did what it should.
+  // under `root` changed (`dom`), until the next frame after it was
+  // rendered (`paint`), and until a frame had shown every change the step
+  // made anywhere on the page (`settled`: a page may let parts the reader
+  // did not ask about follow a frame or more later), plus the text of
+  // `check` before and at `paint`, so the bench can verify the interaction
+  // did what it should.
   //
-  // It also counts the elements changed elsewhere on the page by then:
-  // anything outside `EXPECTED`, what a keystroke is meant to change (the
-  // list, the live count, the option counts and "Clear all", the drawing's
-  // SVG (its marks' emphasis, its years' counts, its density bars), and the
-  // printed page's header, which names the filters) or a version pick (the
-  // comparison). A fine-grained page changes nothing else.
+  // It also counts the elements changed elsewhere on the page by
+  // `settled`: anything outside `EXPECTED`, what a keystroke is meant to
+  // change (the list, the live count, the option counts and "Clear all",
+  // the drawing's SVG (its marks' emphasis, its years' counts, its density
+  // bars), and the printed page's header, which names the filters) or a
+  // version pick (the comparison). A fine-grained page changes nothing
+  // else.
   var EXPECTED = [".event-list", "[data-testid=event-count]", ".facet-option", ".clear-all", ".drawing-plot",
                   ".print-header", ".clauses"];
+  // A step still changing the page after this long (an animation) has no
+  // `settled` time.
+  var SETTLE_LIMIT_MS = 2000;
   function elementOf(node) {
     return node.nodeType === 1 ? node : node.parentElement;
   }
@@ -110,7 +121,12 @@
       if (!target) return reject(new Error("nothing matches " + root));
       var before = textOf(check);
       var start = 0;
-      var elsewhere = new MutationObserver(function () {});
+      var lastChange = 0;
+      var records = [];
+      var elsewhere = new MutationObserver(function (found) {
+        lastChange = performance.now();
+        records.push.apply(records, found);
+      });
       elsewhere.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
       var timer = setTimeout(function () {
         observer.disconnect();
@@ -118,15 +134,41 @@
         reject(new Error("nothing under " + root + " changed within 5 s"));
       }, 5000);
       var changed = false;
-      function finish(dom, painted) {
+      // Frames from the step on, each as [when its first animation-frame
+      // callback ran, when it had been rendered]: a change made before then
+      // is in that frame. Callbacks that share a frame share its timestamp,
+      // and the frame is listed once.
+      var frames = [];
+      function nextFrame(callback) {
+        requestAnimationFrame(function (stamp) {
+          var began = performance.now();
+          whenRendered(function (rendered) {
+            var last = frames[frames.length - 1];
+            if (!last || last[2] !== stamp) frames.push([began, rendered, stamp]);
+            callback(rendered);
+          });
+        });
+      }
+      // Waits until a whole frame has begun and ended with no change since
+      // the frame before it began: that earlier frame showed every change.
+      function settle(dom, painted, checked) {
+        var n = frames.length;
+        var quiet = n >= 2 && lastChange < frames[n - 2][0];
+        if (!quiet && frames[n - 1][1] - start < SETTLE_LIMIT_MS) {
+          return nextFrame(function () { settle(dom, painted, checked); });
+        }
+        var shown = quiet && frames.find(function (f) { return f[0] > lastChange; });
+        finish(dom, painted, checked, shown ? shown[1] : null);
+      }
+      function finish(dom, painted, checked, settled) {
         var outside = new Set();
-        elsewhere.takeRecords().forEach(function (record) {
+        records.concat(elsewhere.takeRecords()).forEach(function (record) {
           var el = elementOf(record.target);
           if (el && !EXPECTED.some(function (css) { return el.closest(css); })) outside.add(el);
         });
         elsewhere.disconnect();
         resolve({
-          dom: dom, paint: painted - start, before: before, check: textOf(check),
+          dom: dom, paint: painted - start, settled: settled === null ? null : settled - start, before: before, check: checked,
           outside: outside.size, outsideWhat: Array.from(outside).slice(0, 5).map(describe)
         });
       }
@@ -135,7 +177,7 @@
         clearTimeout(timer);
         changed = true;
         var dom = performance.now() - start;
-        afterNextFrame(function (painted) { finish(dom, painted); });
+        nextFrame(function (painted) { settle(dom, painted, textOf(check)); });
       });
       observer.observe(target, { childList: true, subtree: true, characterData: true, attributes: true });
       start = performance.now();
@@ -144,11 +186,11 @@
       // that leaves the same matches and marks): then the interaction is
       // done when the next frame is, and `dom` is null. The bench's check
       // of the live count still catches a page that has not caught up.
-      afterNextFrame(function (painted) {
+      nextFrame(function (painted) {
         if (changed) return;
         observer.disconnect();
         clearTimeout(timer);
-        finish(null, painted);
+        settle(null, painted, textOf(check));
       });
     });
   }

@@ -172,6 +172,11 @@ const INTERACTION_DOM: Metric = Metric {
     unit: Unit::Ms,
     samples: |load| load.interaction_dom_ms.clone(),
 };
+const INTERACTION_SETTLED: Metric = Metric {
+    name: "keystroke → every part painted",
+    unit: Unit::Ms,
+    samples: |load| load.interaction_settled_ms.clone(),
+};
 const OUTSIDE: Metric = Metric {
     name: "elements changed outside the list, counts and drawing, per keystroke",
     unit: Unit::Count,
@@ -406,10 +411,10 @@ pub fn markdown(context: &Context, cells: &[Cell], audited: &[Audited]) -> Strin
     let _ = writeln!(
         out,
         "| events | first event painted | first screen painted ¹ (events: time) | start-up: wasm received → instantiated → \
-         first event in the DOM ⁶ | {} → next frame | keystroke → DOM changed | target | elements changed \
-         elsewhere per keystroke ⁷ (target 0) | version picked in the comparison → next frame | JS heap ³ | \
-         wasm memory ³ | transfer |\n\
-         | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+         first event in the DOM ⁶ | {} → next frame | keystroke → DOM changed | target | keystroke → every part \
+         painted ⁹ | elements changed elsewhere per keystroke ⁷ (target 0) | version picked in the comparison → \
+         next frame | JS heap ³ | wasm memory ³ | transfer |\n\
+         | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
         Tool::Pactline.interaction_label()
     );
     for &data in &context.pactline_scale {
@@ -420,7 +425,7 @@ pub fn markdown(context: &Context, cells: &[Cell], audited: &[Audited]) -> Strin
         };
         let _ = writeln!(
             out,
-            "| {} | {} | {}: {} | {} ms | {} | {} | {target} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {}: {} | {} ms | {} | {} | {target} | {} | {} | {} | {} | {} | {} |",
             data.label(),
             FIRST_EVENT.cell(ours),
             count_range(ours.iter().map(|load| load.shown)),
@@ -428,6 +433,7 @@ pub fn markdown(context: &Context, cells: &[Cell], audited: &[Audited]) -> Strin
             medians(&START_UP, ours, " → "),
             INTERACTION.cell(ours),
             INTERACTION_DOM.cell(ours),
+            INTERACTION_SETTLED.cell(ours),
             OUTSIDE.cell(ours),
             VERSION_CHANGE.cell(ours),
             HEAP.cell(ours),
@@ -493,7 +499,7 @@ fn notes(out: &mut String, context: &Context, cells: &[Cell]) {
          as the bytes arrive); the first event element in the DOM (generating the synthetic events, \
          indexing and filtering them, rendering the first screen). The rest, up to “first event \
          painted”, is the rest of the start-up's script, then style, layout and paint.\n\
-         7. By the frame after each keystroke, a second MutationObserver on the whole page counts the \
+         7. By the time every part has been painted (⁹), a second MutationObserver on the whole page counts the \
          elements changed outside what a search is meant to change (the event list, the live count, the \
          option counts and \"Clear all\", the drawing's SVG, the printed page's header naming the filters). A page whose parts each read only their own \
          slice of the state changes none. Seen outside this run: {}. The version figure picks each earlier \
@@ -502,7 +508,12 @@ fn notes(out: &mut String, context: &Context, cells: &[Cell]) {
          8. Pactline's default page is its address with no query: the timeline of its real events ({}), \
          the page a reader lands on. It is measured on its own, apart from the synthetic rows (which \
          generate their events in the page), in the same round as both tools at {}, and timed by the same \
-         probe; its target is the one for TimelineJS at that size.\n",
+         probe; its target is the one for TimelineJS at that size.\n\
+         9. The first figure ends at the frame that shows the keystroke's matches and their live count. \
+         Pactline lets the option counts and the drawing follow once that frame has been painted \
+         (`hooks::use_after_paint`), as browsers count a response (Interaction to Next Paint). This \
+         figure ends at the first frame that showed every change the keystroke made anywhere on the \
+         page: the end of the frame after which a whole frame passed with no change.\n",
         count_range(
             cells
                 .iter()

@@ -14,7 +14,7 @@ mod list;
 pub use drawing::TimelineDrawing;
 pub use event::EventRow;
 
-use super::use_app;
+use super::{hooks, use_app};
 use crate::filter;
 use crate::text;
 use leptos::prelude::*;
@@ -30,17 +30,19 @@ pub fn TimelineView() -> impl IntoView {
     // A memo, so rows sleep through keystrokes that leave the terms alone
     // (a trailing space, a repeated letter that is then deleted).
     let terms = Memo::new(move |_| app.filters.with(|f| text::terms(&f.q)));
+    // The option counts and the drawing follow a frame after the list.
+    let settled = hooks::use_after_paint(outcome);
     let total = app.data.events.len();
 
     view! {
         <div class="timeline">
             <h2 class="visually-hidden">"Timeline"</h2>
-            <filters::FilterPanel outcome />
+            <filters::FilterPanel outcome=settled />
             <div class="results">
                 <p class="count" data-testid="event-count" role="status" aria-live="polite" aria-atomic="true">
                     {move || format!("{} of {total} events", outcome.with(|o| o.events.len()))}
                 </p>
-                <drawing::TimelineDrawing outcome />
+                <drawing::TimelineDrawing outcome=settled />
                 <list::LayoutSwitch />
                 <list::EventList outcome terms />
             </div>
