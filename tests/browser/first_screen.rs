@@ -126,9 +126,9 @@ async fn release(page: &Page, held: HeldBack, in_address: &str) -> Result<Seen, 
 }
 
 /// Before the wasm arrives, the default address shows the timeline screen
-/// alone, with every event, and a theme toggle that says whether the dark
-/// theme is on; the app then shows the same events, first
-/// page first, with nothing left of the first screen.
+/// alone, with the events of the app's first page, and a theme toggle
+/// that says whether the dark theme is on; the app then shows the same
+/// events, with nothing left of the first screen.
 pub async fn the_first_screen_comes_before_the_wasm_and_the_app_keeps_its_events(page: &Page) -> Result<(), String> {
     let engine = page.engine().name();
     let held = load_holding_wasm(page, "").await?;
@@ -155,23 +155,23 @@ pub async fn the_first_screen_comes_before_the_wasm_and_the_app_keeps_its_events
         before.toggle.clone(),
         vec![words.to_string()],
     )?;
-    let all = TimelineOracle::for_query("").ids();
-    expect_eq(
-        &format!("[{engine}] events on the first screen"),
-        before.events.len(),
-        data().events.len(),
-    )?;
+    // The app's first page, in the same place: the rest, which a reader
+    // without the app gets, would only be laid out to be replaced.
+    let page_size = pactline::filter::PAGE;
+    let first_page: Vec<String> = TimelineOracle::for_query("").ids()[..page_size]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     expect_eq(
         &format!("[{engine}] the first screen's events, in order"),
         before.events.clone(),
-        all.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        first_page.clone(),
     )?;
     let after = release(page, held, "").await?;
-    let page_size = pactline::filter::PAGE;
     expect_eq(
         &format!("[{engine}] the app's first page of events"),
         after.events.clone(),
-        before.events[..page_size].to_vec(),
+        first_page,
     )?;
     expect_eq(
         &format!("[{engine}] the app's count"),
