@@ -10,8 +10,8 @@
 //! `target/pactline.html`, outside `dist/`, so that a static host does not
 //! publish it and the size budget (`tests/size.rs`) does not count it.
 //!
-//! From `DIST/index.html` it:
-//! - inlines the stylesheet as a `<style>` element;
+//! From `DIST/index.html`, which already carries its stylesheet (the
+//! post-build hook, `support/style.rs`), it:
 //! - drops what only makes sense over http(s): the web app manifest, the
 //!   home-screen icon and the service-worker registration;
 //! - turns the icon into a `data:` URL;
@@ -95,17 +95,7 @@ fn build(dist: &Path) -> Result<String, String> {
                 let rel = tag.attr("rel").unwrap_or("").to_ascii_lowercase();
                 let href = tag.attr("href").unwrap_or("");
                 let rels: Vec<&str> = rel.split_ascii_whitespace().collect();
-                if rels.contains(&"stylesheet") {
-                    let css = text(href)?;
-                    if css.to_ascii_lowercase().contains("</style") {
-                        return Err(format!(
-                            "{href} contains `</style`, which would end the inline style early"
-                        ));
-                    }
-                    out.push_str("<style>");
-                    out.push_str(&css);
-                    out.push_str("</style>");
-                } else if rels.contains(&"icon") {
+                if rels.contains(&"icon") {
                     let mime = if href.ends_with(".svg") {
                         "image/svg+xml"
                     } else {

@@ -1,5 +1,6 @@
 //! The Content-Security-Policy helpers that the build runs on the finished
-//! page (`examples/support/csp.rs`), checked natively: a hash is the one a
+//! page (`examples/support/csp.rs`, and `style.rs`, which moves the
+//! stylesheet into it first), checked natively: a hash is the one a
 //! browser computes, the policy lands before anything it governs, and what
 //! no hash can allow is refused at build time. The browsers' side (zero
 //! violations, and a planted one caught) is in `tests/browser/harness.rs`.
@@ -8,6 +9,7 @@
 mod support;
 
 use support::csp::{Served, inline_code, policy, with_policy};
+use support::style::inline_stylesheets;
 
 /// The worked example in the CSP specification and MDN's `script-src` page.
 #[test]
@@ -124,4 +126,31 @@ fn the_single_file_allows_only_its_own_inline_code() {
         single.starts_with("default-src 'none'; script-src 'wasm-unsafe-eval' 'sha256-"),
         "{single}"
     );
+}
+
+/// The served page carries its stylesheet, allowed by its hash beside
+/// `'self'`, and no other style.
+#[test]
+fn the_served_page_allows_its_own_style_by_hash() {
+    let code = inline_code("<style>p{}</style>").unwrap();
+    let served = policy(&code, &Served::Http { origins: &[] }).unwrap();
+    assert!(
+        served.contains(&format!("style-src 'self' {};", code.styles[0])),
+        "{served}"
+    );
+}
+
+/// The stylesheet's link becomes a `<style>` with the file's text, in its
+/// place; other links stay, and a file that would end the element early is
+/// refused.
+#[test]
+fn the_stylesheet_moves_into_the_page() {
+    let page = "<head><link href=./a.css rel=stylesheet><link rel=icon href=i.svg></head>";
+    let (html, inlined) = inline_stylesheets(page, |href| Ok(format!("/* {href} */p{{}}"))).unwrap();
+    assert_eq!(
+        html,
+        "<head><style>/* ./a.css */p{}</style><link rel=icon href=i.svg></head>"
+    );
+    assert_eq!(inlined, ["./a.css"]);
+    assert!(inline_stylesheets(page, |_| Ok("p{}</STYLE>".into())).is_err());
 }

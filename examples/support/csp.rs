@@ -117,12 +117,6 @@ pub enum Served<'a> {
 pub fn policy(inline: &InlineCode, served: &Served) -> Result<String, String> {
     let directives = match served {
         Served::Http { origins } => {
-            // The stylesheet is a file; an inline one would be blocked.
-            if !inline.styles.is_empty() {
-                return Err(
-                    "the page has a <style> element, which style-src 'self' blocks: move it into style/".into(),
-                );
-            }
             for origin in *origins {
                 check_origin(origin)?;
             }
@@ -137,7 +131,9 @@ pub fn policy(inline: &InlineCode, served: &Served) -> Result<String, String> {
                 // is allowed); the inline scripts (Trunk's loader and
                 // index.html's) by their hashes.
                 format!("script-src {own} 'wasm-unsafe-eval' {}", inline.scripts.join(" ")),
-                format!("style-src {own}"),
+                // The stylesheet is in the page (index.html says why), by
+                // its hash.
+                format!("style-src {own} {}", inline.styles.join(" ")),
                 // Nothing ships a data: image today; issue 18 allows them
                 // because an image cannot run code, so a small icon may be
                 // inlined in CSS.
@@ -153,7 +149,7 @@ pub fn policy(inline: &InlineCode, served: &Served) -> Result<String, String> {
             "default-src 'none'".to_owned(),
             // The glue and the wasm-bindgen start are one inline module.
             format!("script-src 'wasm-unsafe-eval' {}", inline.scripts.join(" ")),
-            // The stylesheet is inline too, as <style>.
+            // The stylesheet is inline, as in the served page.
             format!("style-src {}", inline.styles.join(" ")),
             "img-src data:".to_owned(),
         ],

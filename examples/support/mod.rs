@@ -5,6 +5,7 @@
 
 pub mod csp;
 pub mod html;
+pub mod style;
 
 /// Standard base64 with padding: the wasm and icon in the single file, and
 /// each hash in the policy. Written out rather than taken from a crate: it

@@ -88,7 +88,11 @@ async fn expect_a_readable_failed_start(page: &Page, fault: &str) -> Result<(), 
         expect_eq(&format!("{what}: a view of the app"), seen.app, false)?;
         // While the app was on its way the timeline showed its first page;
         // a reader left without it gets every event.
-        expect_eq(&format!("{what}: events that can be read"), seen.events, data().events.len())?;
+        expect_eq(
+            &format!("{what}: events that can be read"),
+            seen.events,
+            data().events.len(),
+        )?;
         // Taking the fault's errors must not hide a violation among them:
         // the fault is the file, never the policy.
         let taken = page.take_errors().await?;

@@ -18,6 +18,15 @@ use crate::support::views::{open_case, views};
 /// dark embed (which has its own header and layout).
 const VARIANTS: [(&str, &str); 2] = [("light", "&theme=light"), ("dark-embed", "&theme=dark&embed=1")];
 
+/// CSS the checker's CSS validator does not know yet, which it reports in
+/// the page's `<style>` as errors: container queries (CSS Containment 3,
+/// in every engine Pactline is tested on). Only these are let through;
+/// any other CSS message, and every HTML one, still fails.
+const CSS_UNKNOWN_TO_THE_CHECKER: [&str; 2] = [
+    "CSS: Unrecognized at-rule “@container”",
+    "CSS: “container-type”: Property “container-type” doesn't exist",
+];
+
 /// How many documents a message names before it says how many more.
 const DOCUMENTS_SHOWN: usize = 3;
 
@@ -42,7 +51,11 @@ pub async fn rendered_views_are_valid_html(page: &Page) -> Result<(), String> {
     // markup around its first occurrence.
     let prefix = format!("{}-", page.engine().name());
     let mut errors: BTreeMap<&str, (usize, BTreeSet<&str>, String)> = BTreeMap::new();
-    for message in messages.iter().filter(|message| message.is_error()) {
+    let unknown_to_the_checker = |text: &str| CSS_UNKNOWN_TO_THE_CHECKER.iter().any(|css| text.starts_with(css));
+    for message in messages
+        .iter()
+        .filter(|message| message.is_error() && !unknown_to_the_checker(&message.message))
+    {
         let extract = message.extract.as_deref().unwrap_or_default().replace('\n', " ");
         let (count, documents, _) = errors
             .entry(&message.message)
