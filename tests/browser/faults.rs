@@ -29,7 +29,7 @@ const DEFAULT: &str = "";
 const DEEP_LINK: &str = "view=clauses&a=2023&changed=1";
 
 /// What a reader sees: the first screens on show, how many of their events,
-/// whether "Loading…" shows, the error box's visible text, and whether
+/// whether the line saying more are coming shows, whether "Loading…" shows, the error box's visible text, and whether
 /// the app rendered a view.
 const LOOK: &str = r##"
     const seen = (el) => el.getClientRects().length > 0;
@@ -37,6 +37,7 @@ const LOOK: &str = r##"
     return {
         screens: [...document.querySelectorAll("#prerender .screen")].filter(seen).map((s) => s.dataset.screen),
         events: [...document.querySelectorAll('#prerender [data-testid="event"]')].filter(seen).length,
+        more_coming: [...document.querySelectorAll('[data-testid="first-page-rest"]')].some(seen),
         loading: [...document.querySelectorAll("#loading")].some(seen),
         message: box && seen(box) ? box.innerText.replace(/\s+/g, " ").trim() : null,
         app: document.querySelectorAll(arguments[0]).length > 0,
@@ -48,6 +49,7 @@ const LOOK: &str = r##"
 struct Seen {
     screens: Vec<String>,
     events: usize,
+    more_coming: bool,
     loading: bool,
     message: Option<String>,
     app: bool,

@@ -29,6 +29,7 @@ const LOOK: &str = r##"
         screens: [...d.querySelectorAll("#prerender .screen")].filter(seen).map((s) => s.dataset.screen),
         loading: [...d.querySelectorAll("#loading")].some(seen),
         events: [...d.querySelectorAll('[data-testid="event"]')].filter(seen).map((e) => e.dataset.eventId),
+        rest: [...d.querySelectorAll('[data-testid="first-page-rest"]')].filter(seen).map((p) => p.textContent),
         app: d.querySelectorAll('#app [data-testid="view"]').length > 0,
         prerender: d.querySelectorAll("#prerender").length,
         query: d.defaultView.location.search,
@@ -47,6 +48,8 @@ struct Seen {
     screens: Vec<String>,
     loading: bool,
     events: Vec<String>,
+    /// The line saying where the first screen's list stops, if on show.
+    rest: Vec<String>,
     app: bool,
     prerender: usize,
     query: String,
@@ -167,7 +170,20 @@ pub async fn the_first_screen_comes_before_the_wasm_and_the_app_keeps_its_events
         before.events.clone(),
         first_page.clone(),
     )?;
+    expect_eq(
+        &format!("[{engine}] where the first screen's list stops"),
+        before.rest.clone(),
+        vec![format!(
+            "The other {} events appear once Pactline has loaded.",
+            data().events.len() - page_size
+        )],
+    )?;
     let after = release(page, held, "").await?;
+    expect_eq(
+        &format!("[{engine}] the line where the first screen stopped, after"),
+        after.rest.clone(),
+        Vec::<String>::new(),
+    )?;
     expect_eq(
         &format!("[{engine}] the app's first page of events"),
         after.events.clone(),

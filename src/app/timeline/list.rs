@@ -93,7 +93,7 @@ pub fn EventList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>) -> impl IntoV
         more
     });
 
-    view! {
+    let list = view! {
         <Show when=move || any.get() fallback=move || view! { <EmptyResults outcome /> }>
             <div class="event-list">
                 {move || match layout.get() {
@@ -108,7 +108,33 @@ pub fn EventList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>) -> impl IntoV
                 <div node_ref=sentinel class="sentinel" aria-hidden="true"></div>
             </div>
         </Show>
-    }
+    };
+    // Only a first screen rendered at build time has the line saying where
+    // its list stops, so the browser's build leaves its code out.
+    #[cfg(feature = "prerender")]
+    return view! {
+        {list}
+        {app.prerendered.then(|| view! { <FirstPageRest outcome /> })}
+    };
+    #[cfg(not(feature = "prerender"))]
+    list
+}
+
+/// Where a first screen rendered at build time stops while the app is on
+/// its way: its CSS shows the app's first page of events then (see
+/// `style/main.css`), and this says that the rest are coming. A reader
+/// without the app gets every event, and CSS hides this line.
+#[cfg(feature = "prerender")]
+#[component]
+fn FirstPageRest(outcome: Memo<Outcome>) -> impl IntoView {
+    let rest = outcome.with_untracked(|o| o.events.len()).saturating_sub(PAGE);
+    (rest > 0).then(|| {
+        view! {
+            <p class="first-page-rest" data-testid="first-page-rest">
+                {format!("The other {rest} events appear once Pactline has loaded.")}
+            </p>
+        }
+    })
 }
 
 /// The line between what has happened and what has not.
