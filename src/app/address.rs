@@ -21,8 +21,8 @@ pub enum History {
 /// How long edits in place must pause before the address is rewritten.
 ///
 /// Rewriting the address cost Chromium 2 to 3 ms, a sixth of a
-/// keystroke's frame, at every keystroke; WebKit and Firefox refuse a page
-/// that rewrites it more than 100 times in a few seconds. Longer than the
+/// keystroke's frame, at every keystroke, and browsers cap how often a
+/// page may rewrite it (Safari at 100 times in 30 seconds). Longer than the
 /// gap between a typist's keystrokes, so that a word is written once, and
 /// short enough that the address has caught up before a reader reaches it.
 const QUIET: Duration = Duration::from_millis(300);

@@ -41,7 +41,7 @@ pub fn opened_from_file() -> bool {
 /// The frame that answers a keystroke then carries only what the reader
 /// asked for (the list of matches and their count), which is how browsers
 /// count a page's response (Interaction to Next Paint). At 10,000 events,
-/// the option counts and the drawing took about 3 and 2 ms of a
+/// the option counts and the drawing took about 3 and 4 ms of a
 /// keystroke's frame in Chromium, mostly in style, layout and paint. Changes
 /// that come faster than frames are taken once, at the last value.
 pub fn use_after_paint<T: Clone + PartialEq + Send + Sync + 'static>(source: Memo<T>) -> Memo<T> {
