@@ -91,8 +91,8 @@
   // rendered (`paint`), and until a frame had shown every change the step
   // made anywhere on the page (`settled`: a page may let parts the reader
   // did not ask about follow a frame or more later), plus the text of
-  // `check` before and at `paint`, so the bench can verify the interaction
-  // did what it should.
+  // `check` before the step and once that frame has been rendered, so the
+  // bench can verify the interaction did what it should.
   //
   // It also counts the elements changed elsewhere on the page by
   // `settled`: anything outside `EXPECTED`, what a keystroke is meant to
@@ -176,8 +176,15 @@
         observer.disconnect();
         clearTimeout(timer);
         changed = true;
-        var dom = performance.now() - start;
-        nextFrame(function (painted) { settle(dom, painted, textOf(check)); });
+        var at = performance.now();
+        // The frame that shows the change is the first to begin after it.
+        // Its end is when the message its first rAF callback posted was
+        // handled: a later callback's message would also wait for tasks the
+        // page queued after that frame, which `settled` counts instead.
+        nextFrame(function () {
+          var shown = frames.find(function (f) { return f[0] > at; });
+          settle(at - start, shown[1], textOf(check));
+        });
       });
       observer.observe(target, { childList: true, subtree: true, characterData: true, attributes: true });
       start = performance.now();

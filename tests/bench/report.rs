@@ -474,9 +474,11 @@ fn notes(out: &mut String, context: &Context, cells: &[Cell]) {
          (value set, `input` dispatched), each keystroke one sample, and each checked against the native \
          filter's count. TimelineJS has no search; its nearest equivalent is its “next slide” button \
          (clicked {NEXT_SLIDE_CLICKS} times per run, each checked to change the active event). Time runs from the input to \
-         the end of the next rendered frame: a MutationObserver sees the first DOM change, then a \
-         `requestAnimationFrame` callback posts a message, handled once that frame's style, layout and \
-         paint are done. For the first-event and all-events figures the same probe times the frame after \
+         the end of the next rendered frame: a MutationObserver sees the first DOM change, and the first \
+         frame to begin after it is the one that shows it; that frame's first `requestAnimationFrame` \
+         callback (the probe's own, asked for with the input) posts a message, handled once the frame's \
+         style, layout and paint are done, and before any task the page queued later in the frame (what \
+         Pactline lets follow a frame later is in ⁹). For the first-event and all-events figures the same probe times the frame after \
          the elements appear. (A double rAF would wait one frame more, up to 16.7 ms, which alone would \
          rule out a 16 ms target.)\n\
          3. JS heap: live size after a forced garbage collection (DevTools `HeapProfiler.collectGarbage`, \
