@@ -115,7 +115,7 @@ fn build(dist: &Path) -> Result<String, String> {
                 return Err(format!("do not know how to inline {raw}"));
             }
             "script" if tag.attr("type") == Some("module") && tag.body.contains("module_or_path") => {
-                let glue_name = quoted_after(&tag.body, "import(")
+                let glue_name = quoted_after(&tag.body, " from ")
                     .ok_or("cannot find the glue's file name in Trunk's module script")?;
                 let wasm_name = quoted_after(&tag.body, "module_or_path:")
                     .ok_or("cannot find the wasm's file name in Trunk's module script")?;
