@@ -23,7 +23,8 @@ use std::fmt;
 /// in the browser (headless Chromium, 2 cores, 10,000 events, keystrokes
 /// after a warm-up): 40 cards took its frame to 25 ms, 20 to 19 ms, 12 to
 /// 15 ms. The first keystrokes after load, which the bench times, take
-/// about 20 ms (`bench/RESULTS.md`).
+/// about 15 ms once the option counts and the drawing follow a frame later
+/// (`hooks::use_after_paint`, `bench/RESULTS.md`).
 pub const PAGE: usize = 12;
 
 /// What filtering needs of every event, worked out once per dataset so
