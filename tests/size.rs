@@ -102,10 +102,10 @@ use std::process::{Command, ExitCode};
 ///   and the loader's wait for the first paint add 0.3 KB back; the wasm's
 ///   0.3 KB is the search's scan for short terms.
 /// - Kept at 345 KB (issues 15 and 17, measured 2026-12-03 at 344.8 KB;
-///   the wasm from 282.2 to 282.9 KB, index.html from 46.6 to 52.5 KB and
+///   the wasm from 282.2 to 282.8 KB, index.html from 46.6 to 52.6 KB and
 ///   the stylesheet file from 6.0 KB to none): the option counts and the
 ///   drawing follow a keystroke's frame (`hooks::use_after_paint`) and the
-///   address is written once typing pauses, 0.7 KB of wasm; the stylesheet
+///   address is written once typing pauses, 0.6 KB of wasm; the stylesheet
 ///   travels inside the page (`examples/support/style.rs`).
 const BUDGET: u64 = 345 * 1024;
 
