@@ -182,7 +182,7 @@ pub fn mount() {
         .document_element()
         .and_then(|html| html.get_attribute("data-screen"))
         .is_some_and(|screen| screen != "none");
-    let start = move || take_over(data, index, query, today);
+    let start = move || take_over(data, index, query, today, shown);
     if shown {
         request_animation_frame(move || set_timeout(start, std::time::Duration::ZERO));
     } else {
@@ -191,9 +191,10 @@ pub fn mount() {
 }
 
 /// Replaces the first screens rendered at build time with the app, in one
-/// task, so no frame shows neither.
+/// task, so no frame shows neither. Over a first screen on `shown`, what
+/// lies below the fold follows in later tasks (`hooks::use_in_parts`).
 #[cfg(feature = "csr")]
-fn take_over(data: &'static Dataset, index: &'static SearchIndex, query: String, today: u32) {
+fn take_over(data: &'static Dataset, index: &'static SearchIndex, query: String, today: u32, shown: bool) {
     let document = document();
     let Some(root) = document.get_element_by_id("app") else {
         return;
@@ -201,11 +202,18 @@ fn take_over(data: &'static Dataset, index: &'static SearchIndex, query: String,
     let Typed { text: search, focused } = take_over_first_screen();
     use wasm_bindgen::JsCast;
     let root: web_sys::HtmlElement = root.unchecked_into();
-    leptos::mount::mount_to(
-        root,
-        move || view! { <App data index query today prerendered=false search /> },
-    )
-    .forget();
+    let mount = move || {
+        leptos::mount::mount_to(
+            root,
+            move || view! { <App data index query today prerendered=false search /> },
+        )
+        .forget()
+    };
+    if shown {
+        hooks::taking_over(mount);
+    } else {
+        mount();
+    }
     if focused && let Some(field) = document.get_element_by_id("search") {
         let field: web_sys::HtmlInputElement = field.unchecked_into();
         let _ = field.focus();

@@ -6,6 +6,13 @@
 use crate::model::{ChangeNote, Clause, Dataset, Favour, FieldValue, Term, TermStatus};
 use std::fmt;
 
+/// How many clauses of the scoreboard a wide screen shows above the fold.
+/// As the app takes over a first screen, it builds these with the rest of
+/// what is in view, and the others a task later (`hooks::use_in_parts`);
+/// while the app is on its way, the first screen shows as many
+/// (`style/main.css`, checked by the browser tests).
+pub const SCOREBOARD_ABOVE_FOLD: usize = 6;
+
 /// A clause's term in force at one version.
 #[derive(Debug, Clone, Copy)]
 pub struct InForce {

@@ -78,7 +78,13 @@ fn flush() {
 
 fn set(query: &str, history: History) {
     let Ok(h) = window().history() else { return };
-    let url = format!("{}{query}", hooks::location_path());
+    // An edit in place keeps the fragment, the place on the page a link
+    // named (`?view=sources#tables-title`); a new entry is another place.
+    let fragment = match history {
+        History::Replace => window().location().hash().unwrap_or_default(),
+        History::Push => String::new(),
+    };
+    let url = format!("{}{query}{fragment}", hooks::location_path());
     let _ = match history {
         History::Push => h.push_state_with_url(&JsValue::NULL, "", Some(&url)),
         History::Replace => h.replace_state_with_url(&JsValue::NULL, "", Some(&url)),

@@ -1,8 +1,9 @@
 //! The browser effects the views use, each behind a small named hook that
 //! cleans up after itself: the page's address, an element coming into view,
 //! an element's width, the page's size, the system colour scheme,
-//! printing, clicks and focus outside an element, the clipboard, and a
-//! value that follows another once its frame has painted.
+//! printing, clicks and focus outside an element, the clipboard, a value
+//! that follows another once its frame has painted, and the parts of a view
+//! built a task at a time when the app takes over a first screen.
 //!
 //! Written by hand, in this one file: each is a few lines over `web_sys`,
 //! which the app already uses, so they add no dependency.
@@ -70,6 +71,86 @@ pub fn use_after_paint<T: Clone + PartialEq + Send + Sync + 'static>(source: Mem
         painted.track();
         source.get_untracked()
     })
+}
+
+thread_local! {
+    /// Whether the app is being built over a first screen on show (see
+    /// [`taking_over`]).
+    static TAKING_OVER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// How many views' parts are still being built (see [`use_in_parts`]).
+    static BUILDING: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Runs `build`, the app's first build over a first screen on show, so
+/// that the views built in it build what lies below the fold in later
+/// tasks (see [`use_in_parts`]).
+#[cfg(feature = "csr")]
+pub fn taking_over(build: impl FnOnce()) {
+    TAKING_OVER.set(true);
+    build();
+    TAKING_OVER.set(false);
+}
+
+/// How many of a view's `parts` are built: all of them, except in the
+/// app's first build over a first screen on show ([`taking_over`]), where
+/// none is at first and one more is built in each task after it.
+///
+/// The parts are what lies below the fold. Built with the rest, they would
+/// make the take-over one long task, hundreds of milliseconds on a phone,
+/// in which the page cannot answer the reader (Lighthouse's blocking
+/// time). While parts are on their way, `#app` is `aria-busy`. Once the
+/// last is built, a fragment in the address (`?view=sources#tables-title`)
+/// is scrolled to: the browser looked for it before its part was there.
+pub fn use_in_parts(parts: usize) -> ReadSignal<usize> {
+    if parts == 0 || !TAKING_OVER.get() {
+        return signal(parts).0;
+    }
+    let (built, set_built) = signal(0);
+    if BUILDING.replace(BUILDING.get() + 1) == 0 {
+        set_busy(true);
+    }
+    build_next_part(set_built, parts);
+    built
+}
+
+fn build_next_part(set_built: WriteSignal<usize>, parts: usize) {
+    set_timeout(
+        move || {
+            // None once the view was left: its parts are not wanted.
+            let built = set_built.try_update(|built| {
+                *built += 1;
+                *built
+            });
+            if built.is_some_and(|built| built < parts) {
+                return build_next_part(set_built, parts);
+            }
+            BUILDING.set(BUILDING.get() - 1);
+            if BUILDING.get() == 0 {
+                set_busy(false);
+                scroll_to_fragment();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
+fn set_busy(busy: bool) {
+    let Some(app) = document().get_element_by_id("app") else {
+        return;
+    };
+    let _ = if busy {
+        app.set_attribute("aria-busy", "true")
+    } else {
+        app.remove_attribute("aria-busy")
+    };
+}
+
+fn scroll_to_fragment() {
+    let fragment = window().location().hash().unwrap_or_default();
+    let id = fragment.trim_start_matches('#');
+    if let Some(target) = (!id.is_empty()).then(|| document().get_element_by_id(id)).flatten() {
+        target.scroll_into_view();
+    }
 }
 
 /// Calls `on_near` whenever the element comes within `margin` (CSS, e.g.

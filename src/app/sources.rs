@@ -3,6 +3,7 @@
 //! against, where sources disagree, the tables they give, and what each
 //! review of the data corrected.
 
+use super::hooks::use_in_parts;
 use super::use_app;
 use super::widgets::{CertaintyBadge, ConflictClaims, Link, SourceCite};
 use crate::checks::{self, Corroboration};
@@ -14,8 +15,7 @@ use leptos::prelude::*;
 /// The sources view.
 #[component]
 pub fn SourcesView() -> impl IntoView {
-    let app = use_app();
-    let data = app.data;
+    let built = use_in_parts(5);
     view! {
         <div class="sources-view">
             <h2>"Sources"</h2>
@@ -30,69 +30,104 @@ pub fn SourcesView() -> impl IntoView {
                     <li><a href="#corrections-title">"Corrections, licence and errors"</a></li>
                 </ul>
             </nav>
+            // The first document fills the first screen; what follows is
+            // built a part a task as the app takes over a first screen.
             <ol class="source-list">
-                {documents().map(|s| view! { <SourceCard source=s /> }).collect_view()}
+                {documents().take(1).map(|s| view! { <SourceCard source=s /> }).collect_view()}
+                <Show when=move || { built.get() > 0 }>
+                    {documents().skip(1).map(|s| view! { <SourceCard source=s /> }).collect_view()}
+                </Show>
             </ol>
-            <Reports />
-            <section class="conflict-list" aria-labelledby="conflicts-title">
-                <h2 id="conflicts-title">"Where the sources disagree"</h2>
-                {data.conflicts.iter().map(|c| view! { <ConflictCard conflict=c /> }).collect_view()}
-            </section>
-            <section class="tables" aria-labelledby="tables-title">
-                <h2 id="tables-title">"Comparisons and estimates the sources give"</h2>
-                {data
-                    .tables
-                    .iter()
-                    .map(|t| {
-                        view! {
-                            <figure class="data-table" id=format!("table-{}", t.id)>
-                                <figcaption>
-                                    <strong>{t.title}</strong> " "
-                                    {if t.is_mixed() {
-                                        "(kinds differ: each row or column says its own) ".into_any()
-                                    } else {
-                                        view! { <CertaintyBadge certainty=t.certainty /> " " }.into_any()
-                                    }}
-                                    {t.note} " — " <SourceCite id=t.source />
-                                </figcaption>
-                                <div class="table-scroll" tabindex="0" role="region" aria-label=t.title>
-                                    <table>
-                                        <thead>
-                                            <tr>
-                                                {t
-                                                    .columns
-                                                    .iter()
-                                                    .enumerate()
-                                                    .map(|(j, c)| {
-                                                        let kind = t.column_certainty.get(j).map(|&certainty| view! { " " <CertaintyBadge certainty /> });
-                                                        view! { <th scope="col">{*c} {kind}</th> }
-                                                    })
-                                                    .collect_view()}
-                                            </tr>
-                                        </thead>
-                                        <tbody>
+            {super::widgets::first_screen_rest(|| {
+                let others = documents().count().saturating_sub(1);
+                Some(format!("The other {others} documents, and the sections below them, appear once Pactline has loaded."))
+            })}
+            <Show when=move || { built.get() > 1 }>
+                <Reports />
+            </Show>
+            <Show when=move || { built.get() > 2 }>
+                <Conflicts />
+            </Show>
+            <Show when=move || { built.get() > 3 }>
+                <Tables />
+            </Show>
+            <Show when=move || { built.get() > 4 }>
+                <Corrections />
+            </Show>
+        </div>
+    }
+}
+
+/// Where the sources disagree, one card per conflict.
+#[component]
+fn Conflicts() -> impl IntoView {
+    let data = use_app().data;
+    view! {
+        <section class="conflict-list" aria-labelledby="conflicts-title">
+            <h2 id="conflicts-title">"Where the sources disagree"</h2>
+            {data.conflicts.iter().map(|c| view! { <ConflictCard conflict=c /> }).collect_view()}
+        </section>
+    }
+}
+
+/// The tables the sources give, each with the kind of its figures.
+#[component]
+fn Tables() -> impl IntoView {
+    let data = use_app().data;
+    view! {
+        <section class="tables" aria-labelledby="tables-title">
+            <h2 id="tables-title">"Comparisons and estimates the sources give"</h2>
+            {data
+                .tables
+                .iter()
+                .map(|t| {
+                    view! {
+                        <figure class="data-table" id=format!("table-{}", t.id)>
+                            <figcaption>
+                                <strong>{t.title}</strong> " "
+                                {if t.is_mixed() {
+                                    "(kinds differ: each row or column says its own) ".into_any()
+                                } else {
+                                    view! { <CertaintyBadge certainty=t.certainty /> " " }.into_any()
+                                }}
+                                {t.note} " — " <SourceCite id=t.source />
+                            </figcaption>
+                            <div class="table-scroll" tabindex="0" role="region" aria-label=t.title>
+                                <table>
+                                    <thead>
+                                        <tr>
                                             {t
-                                                .rows
+                                                .columns
                                                 .iter()
                                                 .enumerate()
-                                                .map(|(i, r)| {
-                                                    // A row of its own kind says so in its first cell.
-                                                    let kind = t.row_certainty.get(i).map(|&certainty| view! { " " <CertaintyBadge certainty /> });
-                                                    let mut cells = r.iter();
-                                                    let first = cells.next().map(|c| view! { <td>{*c} {kind}</td> });
-                                                    view! { <tr>{first} {cells.map(|c| view! { <td>{*c}</td> }).collect_view()}</tr> }
+                                                .map(|(j, c)| {
+                                                    let kind = t.column_certainty.get(j).map(|&certainty| view! { " " <CertaintyBadge certainty /> });
+                                                    view! { <th scope="col">{*c} {kind}</th> }
                                                 })
                                                 .collect_view()}
-                                        </tbody>
-                                    </table>
-                                </div>
-                            </figure>
-                        }
-                    })
-                    .collect_view()}
-            </section>
-            <Corrections />
-        </div>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {t
+                                            .rows
+                                            .iter()
+                                            .enumerate()
+                                            .map(|(i, r)| {
+                                                // A row of its own kind says so in its first cell.
+                                                let kind = t.row_certainty.get(i).map(|&certainty| view! { " " <CertaintyBadge certainty /> });
+                                                let mut cells = r.iter();
+                                                let first = cells.next().map(|c| view! { <td>{*c} {kind}</td> });
+                                                view! { <tr>{first} {cells.map(|c| view! { <td>{*c}</td> }).collect_view()}</tr> }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                        </figure>
+                    }
+                })
+                .collect_view()}
+        </section>
     }
 }
 

@@ -7,6 +7,25 @@ use crate::text;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Where a first screen rendered at build time stops while the app is on
+/// its way: its CSS then shows only what the app builds in its first task
+/// (see `style/main.css`), and this line, if `text` gives one, says what
+/// is still to come. A reader without the app gets everything, and CSS
+/// hides the line.
+#[cfg(feature = "prerender")]
+pub fn first_screen_rest(text: impl FnOnce() -> Option<String>) -> impl IntoView {
+    use_app()
+        .prerendered
+        .then(text)
+        .flatten()
+        .map(|text| view! { <p class="first-page-rest" data-testid="first-page-rest">{text}</p> })
+}
+
+/// The browser's build has no first screen to end: the line is left out of
+/// the wasm.
+#[cfg(not(feature = "prerender"))]
+pub fn first_screen_rest(_: impl FnOnce() -> Option<String>) {}
+
 /// A link to another view state. It is a real `<a href="?…">`, so it can be
 /// opened in a new tab or copied; a plain click moves within the app and
 /// adds a history entry.

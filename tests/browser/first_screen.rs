@@ -9,6 +9,7 @@
 //! WebDriver session stays free to look at the frame's document while its
 //! load waits for the wasm.
 
+use pactline::model::SourceKind;
 use serde_json::{Value, json};
 
 use crate::support::expect::expect_eq;
@@ -37,6 +38,18 @@ const LOOK: &str = r##"
         search: (d.querySelector('#app [data-testid="search"]') || {}).value,
         focused: d.activeElement ? d.activeElement.id : null,
         toggle: [...d.querySelectorAll(".theme-toggle")].filter(seen).map((b) => b.innerText.trim()),
+        busy: d.querySelectorAll("#app[aria-busy]").length > 0,
+        score_rows: [...d.querySelectorAll(".scoreboard tbody tr")].filter(seen).length,
+        clause_rows: [...d.querySelectorAll('[data-testid="clause-row"]')].filter(seen).length,
+        scoreboard_top: [...d.querySelectorAll(".scoreboard")].filter(seen).map((s) => s.getBoundingClientRect().top)[0] ?? null,
+        documents: [...d.querySelectorAll('.source-list > [data-testid="source"]')].filter(seen).length,
+        sections: [...d.querySelectorAll(".sources-view > section h2[id]")].filter(seen).map((h) => h.id),
+        fragment_in_view: (() => {
+            const target = d.location.hash && d.getElementById(d.location.hash.slice(1));
+            if (!target) return null;
+            const top = target.getBoundingClientRect().top;
+            return top >= 0 && top < d.defaultView.innerHeight;
+        })(),
         dark: d.defaultView.matchMedia("(prefers-color-scheme: dark)").matches,
         errors: d.defaultView.__pactlineErrors || ["no error recorder"],
     };
@@ -60,6 +73,21 @@ struct Seen {
     toggle: Vec<String>,
     /// Whether the system's colour scheme is dark.
     dark: bool,
+    /// Whether the app is still building parts below the fold.
+    busy: bool,
+    /// The scoreboard's clauses on show.
+    score_rows: usize,
+    /// The comparison's clauses on show.
+    clause_rows: usize,
+    /// Where the scoreboard on show starts, in the frame's viewport.
+    scoreboard_top: Option<f64>,
+    /// The sources view's documents on show.
+    documents: usize,
+    /// The sources view's sections on show, by their headings' ids.
+    sections: Vec<String>,
+    /// Whether the element the address's fragment names is in view, if
+    /// there is one.
+    fragment_in_view: Option<bool>,
     errors: Vec<String>,
 }
 
@@ -100,9 +128,9 @@ async fn load_holding_wasm(page: &Page, query: &str) -> Result<HeldBack, String>
     Ok(held)
 }
 
-/// Lets the wasm go and waits until the app has taken the page over and
-/// its address holds `in_address` (an edit in place reaches the address
-/// a frame after the screen).
+/// Lets the wasm go and waits until the app has taken the page over, built
+/// every part of its view, and its address holds `in_address` (an edit in
+/// place reaches the address a frame after the screen).
 async fn release(page: &Page, held: HeldBack, in_address: &str) -> Result<Seen, String> {
     drop(held);
     page.wait_until(
@@ -110,7 +138,7 @@ async fn release(page: &Page, held: HeldBack, in_address: &str) -> Result<Seen, 
         async || {
             Ok(look(page)
                 .await
-                .is_ok_and(|seen| seen.app && seen.prerender == 0 && seen.query.contains(in_address)))
+                .is_ok_and(|seen| seen.app && !seen.busy && seen.prerender == 0 && seen.query.contains(in_address)))
         },
     )
     .await?;
@@ -269,5 +297,90 @@ pub async fn a_deep_link_with_filters_never_shows_unfiltered_events(page: &Page)
         &format!("[{engine}] events shown"),
         shown,
         json!(oracle.ids().len().min(pactline::filter::PAGE)),
+    )
+}
+
+/// Before the wasm arrives, the clauses screen shows the scoreboard's
+/// clauses above the fold and a line saying the rest is coming; the app
+/// then takes over with the scoreboard in the same place, and builds the
+/// other clauses and the comparison below the fold.
+pub async fn the_clauses_screen_shows_what_is_above_the_fold_and_the_app_builds_the_rest(
+    page: &Page,
+) -> Result<(), String> {
+    let engine = page.engine().name();
+    let clauses = data().clauses.len();
+    let first = pactline::compare::SCOREBOARD_ABOVE_FOLD;
+    let held = load_holding_wasm(page, "?view=clauses").await?;
+    let before = look(page).await?;
+    expect_eq(
+        &format!("[{engine}] screens shown before the wasm"),
+        before.screens.clone(),
+        vec!["clauses".to_string()],
+    )?;
+    expect_eq(
+        &format!("[{engine}] the scoreboard's clauses before the wasm"),
+        (before.score_rows, before.clause_rows),
+        (first, 0),
+    )?;
+    expect_eq(
+        &format!("[{engine}] where the first screen stops"),
+        before.rest.clone(),
+        vec![format!(
+            "The other {} clauses, and the comparison of 2019 with 2026, appear once Pactline has loaded.",
+            clauses - first
+        )],
+    )?;
+    let after = release(page, held, "view=clauses").await?;
+    expect_eq(
+        &format!("[{engine}] the app's scoreboard and comparison, every part built"),
+        (after.score_rows, after.clause_rows, after.rest.len()),
+        (clauses, clauses, 0),
+    )?;
+    // What is in view stays put as the app takes over.
+    match (before.scoreboard_top, after.scoreboard_top) {
+        (Some(b), Some(a)) if (a - b).abs() <= 1.0 => Ok(()),
+        other => Err(format!(
+            "[{engine}] the scoreboard moved on taking over (top before, after): {other:?}"
+        )),
+    }
+}
+
+/// Before the wasm arrives, the sources screen shows the first document
+/// and a line saying the others and the sections below them are coming;
+/// the app builds those a task at a time, then scrolls to a section the
+/// address names.
+pub async fn the_sources_screen_gets_its_sections_and_a_linked_one_comes_into_view(page: &Page) -> Result<(), String> {
+    const SECTIONS: [&str; 4] = ["reports-title", "conflicts-title", "tables-title", "corrections-title"];
+    let engine = page.engine().name();
+    let documents = data()
+        .sources
+        .iter()
+        .filter(|s| s.kind != SourceKind::NewsReport)
+        .count();
+    let held = load_holding_wasm(page, "?view=sources#tables-title").await?;
+    let before = look(page).await?;
+    expect_eq(
+        &format!("[{engine}] the sources screen before the wasm: screens, documents, sections"),
+        (before.screens.clone(), before.documents, before.sections.clone()),
+        (vec!["sources".to_string()], 1, Vec::new()),
+    )?;
+    expect_eq(
+        &format!("[{engine}] where the first screen stops"),
+        before.rest.clone(),
+        vec![format!(
+            "The other {} documents, and the sections below them, appear once Pactline has loaded.",
+            documents - 1
+        )],
+    )?;
+    let after = release(page, held, "view=sources").await?;
+    expect_eq(
+        &format!("[{engine}] the app's documents and sections, every part built"),
+        (after.documents, after.sections.clone(), after.rest.len()),
+        (documents, SECTIONS.map(String::from).to_vec(), 0),
+    )?;
+    expect_eq(
+        &format!("[{engine}] the section the address names is in view"),
+        after.fragment_in_view,
+        Some(true),
     )
 }

@@ -204,6 +204,8 @@ pub fn all() -> Vec<Scenario> {
         scenario!(first_screen::the_first_screen_comes_before_the_wasm_and_the_app_keeps_its_events),
         scenario!(first_screen::text_typed_before_the_app_starts_is_searched_for),
         scenario!(first_screen::a_deep_link_with_filters_never_shows_unfiltered_events),
+        scenario!(first_screen::the_clauses_screen_shows_what_is_above_the_fold_and_the_app_builds_the_rest),
+        scenario!(first_screen::the_sources_screen_gets_its_sections_and_a_linked_one_comes_into_view),
         scenario!(fallbacks::without_webassembly_shows_every_screen_and_why),
         scenario!(fallbacks::without_javascript_shows_every_event_and_the_comparison),
         scenario!(faults::a_missing_wasm_leaves_the_first_screen_and_says_so),

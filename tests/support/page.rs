@@ -38,8 +38,10 @@ const LOOKUP_RACE: &str = "Could not parse element info";
 
 /// The app's view, which `open` waits for: the one the running app
 /// mounted, not one of the first screens rendered at build time
-/// (`#prerender`), which the app removes as it mounts.
-const APP_ROOT: &str = r#"#app [data-testid="view"]"#;
+/// (`#prerender`), which the app removes as it mounts, and once every part
+/// of it is built: over a first screen, the app builds what lies below the
+/// fold in later tasks, with `#app` busy meanwhile.
+const APP_ROOT: &str = r#"#app:not([aria-busy]) [data-testid="view"]"#;
 
 /// Reads (and normalises to strings) the errors the app's `index.html`
 /// records in `window.__pactlineErrors`; `null` if there is no recorder.

@@ -5,12 +5,17 @@
 mod row;
 mod scoreboard;
 
+use super::hooks::use_in_parts;
 use super::use_app;
 use crate::compare::{self, ClauseComparison, Summary};
 use crate::state::{DiffMode, Side};
 use leptos::prelude::*;
 use row::ClauseRow;
 pub use scoreboard::{ClauseAcross, Scoreboard, VersionHeaders};
+
+/// How many clauses' comparisons the app builds a task as it takes over a
+/// first screen: they lie below the fold (`hooks::use_in_parts`).
+const ROWS_PER_PART: usize = 4;
 
 /// The clauses view.
 #[component]
@@ -40,6 +45,11 @@ pub fn ClausesView() -> impl IntoView {
             >
                 <VersionHeaders />
                 <Scoreboard />
+                {super::widgets::first_screen_rest(|| {
+                    let rest = data.clauses.len().saturating_sub(compare::SCOREBOARD_ABOVE_FOLD);
+                    let (a, b) = pair.get_untracked()?;
+                    Some(format!("The other {rest} clauses, and the comparison of {a} with {b}, appear once Pactline has loaded."))
+                })}
                 <h3 class="pair-title" id="pair-title" data-testid="pair-title">{title}</h3>
                 <Controls rows />
                 <Show when=move || pair.get().is_some_and(|(a, b)| a == b)>
@@ -198,11 +208,19 @@ fn Controls(rows: Memo<Vec<ClauseComparison>>) -> impl IntoView {
 #[component]
 fn Comparison(rows: Memo<Vec<ClauseComparison>>) -> impl IntoView {
     let app = use_app();
+    let parts = rows.with_untracked(Vec::len).div_ceil(ROWS_PER_PART);
+    let built = use_in_parts(parts);
     let visible = move || {
         let only = app.comparison.with(|c| c.changed_only);
+        let shown = if built.get() < parts {
+            built.get() * ROWS_PER_PART
+        } else {
+            usize::MAX
+        };
         rows.get()
             .into_iter()
             .filter(move |r| !only || r.kind.is_change())
+            .take(shown)
             .collect::<Vec<_>>()
     };
     view! {

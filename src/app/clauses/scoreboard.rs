@@ -4,6 +4,7 @@
 //! embed can show it alone.
 
 use super::super::checks::CorroborationBadge;
+use super::super::hooks::use_in_parts;
 use super::super::use_app;
 use super::super::widgets::{Link, SourceList};
 use crate::compare::{self, Cell, Step};
@@ -20,11 +21,16 @@ pub fn Scoreboard() -> impl IntoView {
         .iter()
         .map(|v| view! { <th scope="col" class="version-head">{v.id} <span class="version-name">{v.name}</span></th> })
         .collect_view();
-    let rows = data
+    let (first, rest) = data
         .clauses
-        .iter()
-        .map(|clause| view! { <ScoreRow clause /> })
-        .collect_view();
+        .split_at(compare::SCOREBOARD_ABOVE_FOLD.min(data.clauses.len()));
+    let rows = |clauses: &'static [Clause]| {
+        clauses
+            .iter()
+            .map(|clause| view! { <ScoreRow clause /> })
+            .collect_view()
+    };
+    let rest_built = use_in_parts(1);
     view! {
         <section class="scoreboard" data-testid="scoreboard" aria-labelledby="scoreboard-title">
             <h3 id="scoreboard-title">"Every version at a glance"</h3>
@@ -44,7 +50,10 @@ pub fn Scoreboard() -> impl IntoView {
                             {heads}
                         </tr>
                     </thead>
-                    <tbody>{rows}</tbody>
+                    <tbody>
+                        {rows(first)}
+                        <Show when=move || rest_built.get() == 1>{rows(rest)}</Show>
+                    </tbody>
                 </table>
             </div>
         </section>

@@ -114,27 +114,13 @@ pub fn EventList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>) -> impl IntoV
     #[cfg(feature = "prerender")]
     return view! {
         {list}
-        {app.prerendered.then(|| view! { <FirstPageRest outcome /> })}
+        {crate::app::widgets::first_screen_rest(move || {
+            let rest = outcome.with_untracked(|o| o.events.len()).saturating_sub(PAGE);
+            (rest > 0).then(|| format!("The other {rest} events appear once Pactline has loaded."))
+        })}
     };
     #[cfg(not(feature = "prerender"))]
     list
-}
-
-/// Where a first screen rendered at build time stops while the app is on
-/// its way: its CSS shows the app's first page of events then (see
-/// `style/main.css`), and this says that the rest are coming. A reader
-/// without the app gets every event, and CSS hides this line.
-#[cfg(feature = "prerender")]
-#[component]
-fn FirstPageRest(outcome: Memo<Outcome>) -> impl IntoView {
-    let rest = outcome.with_untracked(|o| o.events.len()).saturating_sub(PAGE);
-    (rest > 0).then(|| {
-        view! {
-            <p class="first-page-rest" data-testid="first-page-rest">
-                {format!("The other {rest} events appear once Pactline has loaded.")}
-            </p>
-        }
-    })
 }
 
 /// The line between what has happened and what has not.
