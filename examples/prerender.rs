@@ -1,8 +1,9 @@
 //! Renders the first screen of each view to HTML, natively, from the same
 //! Leptos components the browser mounts (`pactline::app::prerender`), for
-//! Trunk to paste into `index.html` at build time; and the link-preview
-//! tags beside it (`head-meta.html`). Trunk runs it as a pre-build hook
-//! (Trunk.toml); by hand:
+//! Trunk to paste into `index.html` at build time; the link-preview tags
+//! beside it (`head-meta.html`); and the dataset's JSON download
+//! (`pactline::export::DATASET_FILE`), which Trunk copies into `dist/`.
+//! Trunk runs it as a pre-build hook (Trunk.toml); by hand:
 //!
 //! ```text
 //! cargo run --features prerender --example prerender -- target/prerender.html
@@ -82,9 +83,16 @@ fn main() -> ExitCode {
         "<meta name=\"pactline-screens\" content=\"{}\">",
         escape_html(&format!("{{{}}}", queries.join(",")))
     );
-    let beside = std::path::Path::new(&out).with_file_name("head-meta.html");
-    for (path, text) in [(std::path::Path::new(&out), screens), (beside.as_path(), head)] {
-        if let Err(e) = std::fs::write(path, text) {
+    let beside = |name: &str| std::path::Path::new(&out).with_file_name(name);
+    for (path, text) in [
+        (std::path::PathBuf::from(&out), screens),
+        (beside("head-meta.html"), head),
+        (
+            beside(pactline::export::DATASET_FILE),
+            pactline::export::dataset_json(data),
+        ),
+    ] {
+        if let Err(e) = std::fs::write(&path, text) {
             eprintln!("prerender: cannot write {}: {e}", path.display());
             return ExitCode::FAILURE;
         }

@@ -14,7 +14,8 @@
 //! post-build hook, `support/style.rs`), it:
 //! - drops what only makes sense over http(s): the web app manifest, the
 //!   home-screen icon and the service-worker registration;
-//! - turns the icon into a `data:` URL;
+//! - turns the icon and the dataset's JSON (the `<link rel="alternate">`
+//!   the share menu's download reads its address from) into `data:` URLs;
 //! - replaces Trunk's module script, which imports the wasm-bindgen glue and
 //!   fetches the wasm, with one inline module: the glue itself, then a few
 //!   lines that decode the wasm from a base64 `<script
@@ -95,15 +96,20 @@ fn build(dist: &Path) -> Result<String, String> {
                 let rel = tag.attr("rel").unwrap_or("").to_ascii_lowercase();
                 let href = tag.attr("href").unwrap_or("");
                 let rels: Vec<&str> = rel.split_ascii_whitespace().collect();
+                let data_url = |mime: &str| -> Result<String, String> {
+                    Ok(format!("data:{mime};base64,{}", base64(&read(href)?)))
+                };
                 if rels.contains(&"icon") {
                     let mime = if href.ends_with(".svg") {
                         "image/svg+xml"
                     } else {
                         "image/png"
                     };
+                    out.push_str(&format!("<link rel=icon href=\"{}\">", data_url(mime)?));
+                } else if rels.contains(&"alternate") && tag.attr("type") == Some("application/json") {
                     out.push_str(&format!(
-                        "<link rel=icon href=\"data:{mime};base64,{}\">",
-                        base64(&read(href)?)
+                        "<link rel=alternate type=application/json href=\"{}\">",
+                        data_url("application/json")?
                     ));
                 } else if rels.iter().any(|r| ["manifest", "apple-touch-icon"].contains(r)) {
                     // Only useful to a page served over http(s).

@@ -14,7 +14,8 @@ const PREFIX = "pactline-";
 const SCOPE = self.registration.scope; // the app's directory, ends in "/"
 
 // The files index.html names: the hashed JS, wasm and CSS, the manifest, the
-// icons. Trunk minifies the HTML (values may be unquoted) and names the JS
+// icons, and the dataset's JSON (its <link rel="alternate">, which the share
+// menu's download links to). Trunk minifies the HTML (values may be unquoted) and names the JS
 // and wasm again in its module script, so any `=value`, "value" or 'value'
 // ending in one of these extensions counts, rather than parsing tags.
 const ASSET = /(?:=|["'(])\s*["']?([^"'()<>\s=]+\.(?:m?js|wasm|css|webmanifest|json|png|svg|ico|woff2?))(?=[\s"'>)?#])/gi;
@@ -32,7 +33,8 @@ async function precache(page) {
 
   const urls = new Set();
   for (const found of html.matchAll(ASSET)) {
-    // A download's file name is made by the app when clicked, not fetched.
+    // A download's file name (`download=`) is what the file is saved as, not
+    // a file of the deploy.
     if (/download=$/.test(html.slice(Math.max(0, found.index - 9), found.index + 1))) continue;
     const url = new URL(found[1], SCOPE);
     if (url.origin === location.origin && url.href !== location.href) urls.add(url.href);
@@ -112,7 +114,10 @@ self.addEventListener("fetch", (event) => {
           event.waitUntil(refresh(response.clone()).catch(() => {}));
           return response;
         } catch (offline) {
-          const page = await caches.match(SCOPE);
+          // A file of the deploy opened as a page (the dataset, followed or
+          // downloaded from the share menu) is itself; anything else is
+          // the app.
+          const page = (await caches.match(request)) || (await caches.match(SCOPE));
           if (page) return page;
           throw offline;
         }

@@ -129,7 +129,7 @@ fn source_text(source: &Source) -> String {
     if let Some(by) = source.publisher.or(source.author) {
         parts.push(by.to_string());
     } else {
-        parts.push(source.kind.label().to_lowercase());
+        parts.push(source.kind.label().to_ascii_lowercase());
     }
     if source.date != "undated" {
         parts.push(readable(source.date));

@@ -404,7 +404,7 @@ impl ClauseComparison {
                 let label = if i == 0 {
                     step.label().to_string()
                 } else {
-                    step.label().to_lowercase()
+                    step.label().to_ascii_lowercase()
                 };
                 let names = match versions.as_slice() {
                     [rest @ .., last] if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),

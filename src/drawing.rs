@@ -875,7 +875,7 @@ impl Drawing {
             e.date,
             e.title,
             e.kind.label(),
-            e.certainty.label().to_lowercase()
+            e.certainty.label().to_ascii_lowercase()
         );
         if mark.key {
             text.push_str(", key event");

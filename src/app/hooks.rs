@@ -1,9 +1,9 @@
 //! The browser effects the views use, each behind a small named hook that
-//! cleans up after itself: the page's address, an element coming into view,
-//! an element's width, the page's size, the system colour scheme,
-//! printing, clicks and focus outside an element, the clipboard, a value
-//! that follows another once its frame has painted, and the parts of a view
-//! built a task at a time when the app takes over a first screen.
+//! cleans up after itself: the page's address and its dataset's, an element
+//! coming into view, an element's width, the page's size, the system colour
+//! scheme, printing, clicks and focus outside an element, the clipboard, a
+//! value that follows another once its frame has painted, and the parts of
+//! a view built a task at a time when the app takes over a first screen.
 //!
 //! Written by hand, in this one file: each is a few lines over `web_sys`,
 //! which the app already uses, so they add no dependency.
@@ -23,6 +23,16 @@ pub fn location_query() -> String {
 /// The page's full address.
 pub fn location_href() -> String {
     window().location().href().unwrap_or_default()
+}
+
+/// The address of the dataset's JSON file, as the page's `<link
+/// rel="alternate" type="application/json">` gives it (see index.html).
+pub fn dataset_address() -> Option<String> {
+    document()
+        .query_selector(r#"link[rel="alternate"][type="application/json"]"#)
+        .ok()
+        .flatten()?
+        .get_attribute("href")
 }
 
 /// The page's path, which keeps the sub-path the app is served under.

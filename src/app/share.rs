@@ -107,13 +107,7 @@ pub fn ShareBar() -> impl IntoView {
                 <Show when=move || app.current.get() == View::Timeline>
                     <DownloadCsv />
                 </Show>
-                <Download
-                    testid="download-json"
-                    label="Download dataset (JSON)"
-                    file=format!("pactline-dataset-{}.json", app.data.version)
-                    mime="application/json"
-                    content=move || export::dataset_json(app.data)
-                />
+                <DownloadDataset />
             </div>
             <textarea node_ref=link_field class="visually-hidden" aria-hidden="true" tabindex="-1" readonly></textarea>
             <p class="share-status" role="status" aria-live="polite" data-testid="share-status">
@@ -264,6 +258,30 @@ fn DownloadCsv() -> impl IntoView {
                 export::events_csv(app.data, &outcome.events)
             }
         />
+    }
+}
+
+/// Downloads the whole dataset: a plain link to the JSON file the build
+/// wrote (`export::DATASET_FILE`), at the address the page's `<link
+/// rel="alternate" type="application/json">` gives, which the single-file
+/// build makes a `data:` URL. A first screen rendered at build time cannot
+/// know which page it will be in, so its link, in a menu that only the
+/// app opens, has no address. The file is the dataset that ships, named
+/// by its version, even while generated events (`?synthetic=`) are shown.
+#[component]
+fn DownloadDataset() -> impl IntoView {
+    let href = if use_app().prerendered {
+        None
+    } else {
+        hooks::dataset_address()
+    };
+    let file = href
+        .is_some()
+        .then(|| format!("pactline-dataset-{}.json", crate::data::builtin().version));
+    view! {
+        <a class="button" data-testid="download-json" href=href download=file>
+            "Download dataset (JSON)"
+        </a>
     }
 }
 

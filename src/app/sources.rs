@@ -156,7 +156,7 @@ fn Reports() -> impl IntoView {
                     <span class="mark" aria-hidden="true">{status.mark()}</span>
                     <strong>{n}</strong>
                     " "
-                    {status.label().to_lowercase()}
+                    {status.label().to_ascii_lowercase()}
                 </li>
             }
         })
@@ -193,7 +193,7 @@ fn ReportCard(report: &'static Source) -> impl IntoView {
                 Verdict::Contradicts => "Contradicts",
             };
             view! {
-                <li data-verdict=verdict.to_lowercase()>
+                <li data-verdict=verdict.to_ascii_lowercase()>
                     <strong>{verdict}</strong> ": " {checks::claim_label(data, c.claim)} ". " {c.text}
                 </li>
             }

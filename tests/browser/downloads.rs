@@ -1,6 +1,6 @@
 //! The downloads: the CSV of a filtered timeline holds exactly the events
-//! it shows, and the JSON is the whole dataset with the version the footer
-//! names.
+//! it shows, and the JSON, a file the build wrote beside the page, is the
+//! whole dataset with the version the footer names.
 //!
 //! Expected files come from the app's own export logic run natively
 //! (`pactline::export`, `pactline::filter`) on the same URL state, plus
@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use crate::support::expect::expect_eq;
 use crate::support::oracle::{data, filtered_events};
 use crate::support::page::Page;
-use crate::support::steps::{DATASET_VERSION, EVENT, FETCH_TEXT, Fetched, open_share_menu, script_result};
+use crate::support::steps::{DATASET_VERSION, EVENT, FETCH_TEXT, Fetched, evaluate, open_share_menu, script_result};
 
 const DOWNLOAD_CSV: &str = r#"[data-testid="download-csv"]"#;
 const DOWNLOAD_JSON: &str = r#"[data-testid="download-json"]"#;
@@ -24,11 +24,11 @@ const CSV_QUERY: &str = "view=timeline&party=amazon&certainty=reported";
 const CSV_HEADER: &str =
     "id,date,title,summary,certainty,parties,topics,key_figure,figures,sources,dataset_version,corroboration";
 
-/// Lets the app's click handler run, then cancels the browser's own
-/// handling of the click (saving the file, or asking where to), so runs
-/// leave no files behind and no engine's download prompt gets in the way.
-/// The app's handler is on the link itself, so it runs before this one on
-/// `window`.
+/// Lets the app's click handler run (the CSV's makes its file), then
+/// cancels the browser's own handling of the click (saving the file, or
+/// asking where to), so runs leave no files behind and no engine's download
+/// prompt gets in the way. The app's handler is on the link itself, so it
+/// runs before this one on `window`.
 const KEEP_DOWNLOAD_IN_PAGE: &str = r#"
 const selector = arguments[0];
 addEventListener("click", (e) => {
@@ -52,22 +52,32 @@ frame.src = url;
 document.body.append(frame);
 "#;
 
-/// A downloaded file: its name and content.
+/// A downloaded file: the link's address as written, the name it is saved
+/// as, and its content.
 struct Download {
+    href: String,
     name: String,
     text: String,
 }
 
 /// Clicks the download link `selector` in the share menu and reads the
-/// file back from the `blob:` address the click gave the link.
+/// file back from the address the link then has: the CSV's `blob:`, which
+/// the click made, or the dataset's file.
 async fn download(page: &Page, selector: &str) -> Result<Download, String> {
     page.execute_json(KEEP_DOWNLOAD_IN_PAGE, vec![json!(selector)]).await?;
     open_share_menu(page).await?;
     page.click(selector).await?;
-    let mut href = String::new();
-    page.wait_until(&format!("`{selector}` links to a blob: URL"), async || {
-        href = page.attr(selector, "href").await?.unwrap_or_default();
-        Ok(href.starts_with("blob:"))
+    // The address as written, and as resolved against the page: WebKit's
+    // driver answers the attribute with the resolved one.
+    let (mut href, mut address) = (String::new(), String::new());
+    page.wait_until(&format!("`{selector}` links to a file"), async || {
+        (href, address) = evaluate(
+            page,
+            "const link = document.querySelector(arguments[0]); return [link.getAttribute('href') || '', link.href];",
+            vec![json!(selector)],
+        )
+        .await?;
+        Ok(!href.is_empty() && href != "#")
     })
     .await?;
     // The app's Content-Security-Policy (connect-src 'self') keeps its page
@@ -78,13 +88,14 @@ async fn download(page: &Page, selector: &str) -> Result<Download, String> {
         .await?;
     let fetched: Fetched = page
         .in_frame(READER_FRAME, async || {
-            script_result(page, FETCH_TEXT, vec![json!(href)]).await
+            script_result(page, FETCH_TEXT, vec![json!(address)]).await
         })
         .await?;
     page.execute_json(&format!("document.querySelector('{READER_FRAME}').remove();"), vec![])
         .await?;
     let name = page.attr(selector, "download").await?.unwrap_or_default();
     Ok(Download {
+        href,
         name,
         text: fetched.text,
     })
@@ -141,6 +152,12 @@ pub async fn csv_download_holds_the_filtered_events(page: &Page) -> Result<(), S
     .await?;
 
     let csv = download(page, DOWNLOAD_CSV).await?;
+    if !csv.href.starts_with("blob:") {
+        return Err(format!(
+            "the CSV link's address is {:?}, not the blob: its click makes",
+            csv.href
+        ));
+    }
     expect_eq(
         "the CSV's file name",
         csv.name,
@@ -161,14 +178,16 @@ pub async fn csv_download_holds_the_filtered_events(page: &Page) -> Result<(), S
     expect_same_text("the CSV", &csv.text, &export::events_csv(data(), &events))
 }
 
-/// The JSON download is the whole dataset, as the export logic writes it,
-/// with the version the footer shows.
+/// The JSON download is a link to the file the build wrote beside the
+/// page: the whole dataset as the export logic writes it, with the version
+/// the footer shows.
 pub async fn json_download_is_the_dataset_with_its_version(page: &Page) -> Result<(), String> {
     page.open("view=clauses").await?;
     let version = page.text(DATASET_VERSION).await?;
     expect_eq("the footer's dataset version", version.as_str(), data().version)?;
 
     let json = download(page, DOWNLOAD_JSON).await?;
+    expect_eq("the JSON link's address", json.href.as_str(), export::DATASET_FILE)?;
     expect_eq(
         "the JSON's file name",
         json.name,

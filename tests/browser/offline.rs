@@ -1,7 +1,8 @@
 //! Pactline without a network: after one visit over http the service worker
-//! opens any deep link with the server gone and the app still filters; a
-//! new deploy replaces the cached one; and the single-file build
-//! (`examples/single_file.rs`) works from `file://` without a server at all.
+//! opens any deep link with the server gone, the app still filters and the
+//! dataset's download is still there; a new deploy replaces the cached one;
+//! and the single-file build (`examples/single_file.rs`) works from
+//! `file://` without a server at all, its dataset inside it.
 //!
 //! Expected counts come from the app's own logic run natively
 //! (`pactline::filter`, `pactline::compare`) on the same URL state.
@@ -9,6 +10,7 @@
 use std::path::PathBuf;
 
 use pactline::compare::{self, Summary};
+use pactline::export;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -16,10 +18,11 @@ use crate::support::expect::expect_eq;
 use crate::support::oracle::{data, filtered_events, view_state};
 use crate::support::page::Page;
 use crate::support::server::{DEFAULT_BASE_PATH, Destination, UNANSWERED};
-use crate::support::steps::{EVENT, EVENT_COUNT, FETCH_TEXT, Fetched, SEARCH, script_result, showing};
+use crate::support::steps::{EVENT, EVENT_COUNT, FETCH_TEXT, Fetched, SEARCH, evaluate, script_result, showing};
 
 const CLAUSE_SUMMARY: &str = r#"[data-testid="clause-summary"]"#;
 const CLAUSE_ROW: &str = r#"article[data-testid="clause-row"]"#;
+const DOWNLOAD_JSON: &str = r#"[data-testid="download-json"]"#;
 
 /// How many events the timeline renders before "Show more".
 const FIRST_PAGE: usize = pactline::filter::PAGE;
@@ -193,8 +196,9 @@ pub(super) async fn wait_until_offline_ready(page: &Page, query: &str) -> Result
 }
 
 /// After one visit, a link never opened before loads with the server
-/// refusing every request, renders, and filters; the server really was
-/// asked (and gave no answer), and once it is back it serves again.
+/// refusing every request, renders, and filters, and the dataset's file
+/// comes from the cache; the server really was asked (and gave no answer),
+/// and once it is back it serves again.
 pub async fn unvisited_deep_link_filters_offline(page: &Page) -> Result<(), String> {
     page.open("").await?;
     wait_until_offline_ready(page, "").await?;
@@ -203,6 +207,10 @@ pub async fn unvisited_deep_link_filters_offline(page: &Page) -> Result<(), Stri
     let before = page.requests().len();
     page.open(UNVISITED_DEEP_LINK).await?;
     check_timeline_filters(page, UNVISITED_DEEP_LINK).await?;
+    let dataset: Fetched = script_result(page, FETCH_TEXT, vec![json!(export::DATASET_FILE)]).await?;
+    if dataset.text != export::dataset_json(data()) {
+        return Err(format!("offline, {} is not the dataset", export::DATASET_FILE));
+    }
     drop(offline);
     let tried_network = page
         .requests()
@@ -271,13 +279,37 @@ fn single_file() -> Result<PathBuf, String> {
 }
 
 /// The single file opened from disk renders the timeline and filters it,
-/// renders a comparison from its query, and never touches the network.
+/// offers the dataset from inside itself, renders a comparison from its
+/// query, and never touches the network.
 pub async fn single_file_works_from_disk(page: &Page) -> Result<(), String> {
     let file = single_file()?;
     let url = url::Url::from_file_path(&file).map_err(|()| format!("{} is not an absolute path", file.display()))?;
 
     page.goto(url.as_str()).await?;
     check_timeline_filters(page, "").await?;
+    // Read in the page without fetching: the file's policy allows no fetch.
+    let (name, kind, text): (String, String, String) = evaluate(
+        page,
+        r#"const link = document.querySelector(arguments[0]);
+        const [kind, base64] = link.getAttribute("href").split(",");
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        return [link.getAttribute("download"), kind, new TextDecoder().decode(bytes)];"#,
+        vec![json!(DOWNLOAD_JSON)],
+    )
+    .await?;
+    expect_eq(
+        "the JSON link's kind of address",
+        kind.as_str(),
+        "data:application/json;base64",
+    )?;
+    expect_eq(
+        "the JSON's file name",
+        name,
+        format!("pactline-dataset-{}.json", data().version),
+    )?;
+    if text != export::dataset_json(data()) {
+        return Err("the single file's JSON link does not hold the dataset".into());
+    }
 
     page.goto(&format!("{url}?{COMPARISON}")).await?;
     page.wait_for(&showing("clauses")).await?;

@@ -107,6 +107,58 @@ fn terms(q: &str) -> Vec<String> {
 }
 
 #[test]
+fn lower_latin_is_unicode_lower_case_up_to_latin_extended_a_and_nothing_beyond() {
+    for c in '\0'..='\u{17F}' {
+        let unicode = c.to_lowercase().next().unwrap_or(c);
+        assert_eq!(text::lower_latin(c), unicode, "{c:?} (U+{:04X})", u32::from(c));
+    }
+    for c in ['ẞ', 'Ω', 'Д', 'Ǆ', 'Ａ'] {
+        assert_eq!(text::lower_latin(c), c, "{c:?}");
+    }
+}
+
+/// Sentences lower-case these labels with `to_ascii_lowercase`, which
+/// keeps the Unicode case tables out of the wasm, as `lower_latin` does for
+/// the search; that is only right while they are ASCII.
+#[test]
+fn labels_that_sentences_lower_case_are_ascii() {
+    use pactline::checks::Corroboration;
+    use pactline::compare::Step;
+    use pactline::model::{Certainty, Favour, SourceKind};
+    let labels = Certainty::ALL
+        .map(Certainty::label)
+        .into_iter()
+        .chain(Corroboration::ALL.map(Corroboration::label))
+        .chain([Favour::Microsoft, Favour::OpenAi, Favour::Neutral, Favour::Mixed].map(Favour::label))
+        .chain(
+            [
+                Step::FirstStated,
+                Step::Added,
+                Step::Changed,
+                Step::Removed,
+                Step::Unchanged,
+                Step::Carried,
+                Step::Unknown,
+            ]
+            .map(Step::label),
+        )
+        .chain(
+            [
+                SourceKind::VideoSummary,
+                SourceKind::BlogPost,
+                SourceKind::PodcastDigest,
+                SourceKind::NewsPost,
+                SourceKind::AnalysisArticle,
+                SourceKind::NewsReport,
+            ]
+            .map(SourceKind::label),
+        );
+    for label in labels {
+        assert!(label.is_ascii(), "{label:?}");
+    }
+}
+
+#[test]
 fn terms_are_folded_words_and_quoted_phrases() {
     assert_eq!(terms("  Azure   EXCLUSIVITY "), ["azure", "exclusivity"]);
     assert_eq!(terms(r#""first  refusal" Azure"#), ["first refusal", "azure"]);

@@ -122,7 +122,7 @@ fn ScoreCell(clause: &'static Clause, cell: Cell, previous: Option<&'static Agre
     // symbols only abbreviate.
     let mut spoken = format!("{}, {version}: {}", clause.name, cell.step.label());
     if let Some(f) = cell.favours {
-        spoken.push_str(&format!(", {}", f.label().to_lowercase()));
+        spoken.push_str(&format!(", {}", f.label().to_ascii_lowercase()));
     }
     spoken.push_str(&format!(". {short}."));
     if let Some(note) = cell.force.carried_note(data) {

@@ -284,8 +284,8 @@ fn DateRange() -> impl IntoView {
             Bound::From => "From",
             Bound::To => "To",
         };
-        let year_id = format!("{}-year", label.to_lowercase());
-        let month_id = format!("{}-month", label.to_lowercase());
+        let year_id = format!("{}-year", label.to_ascii_lowercase());
+        let month_id = format!("{}-month", label.to_ascii_lowercase());
         let year_options = years
             .iter()
             .map(|&y| {

@@ -253,7 +253,7 @@ fn SortHeader(sort: Sort, label: &'static str) -> impl IntoView {
             <button
                 type="button"
                 class="sort-button"
-                data-testid=format!("sort-{}", label.to_lowercase())
+                data-testid=format!("sort-{}", label.to_ascii_lowercase())
                 on:click=move |_| {
                     app.edit(|s| {
                         let t = &mut s.timeline;
