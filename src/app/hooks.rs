@@ -8,6 +8,8 @@
 //! Written by hand, in this one file: each is a few lines over `web_sys`,
 //! which the app already uses, so they add no dependency.
 
+use std::collections::VecDeque;
+
 use leptos::html;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -87,8 +89,11 @@ thread_local! {
     /// Whether the app is being built over a first screen on show (see
     /// [`taking_over`]).
     static TAKING_OVER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    /// How many views' parts are still being built (see [`use_in_parts`]).
-    static BUILDING: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// The views whose parts are still to be built, a part a task, in the
+    /// order they asked (see [`use_in_parts`]): how many each has built,
+    /// and of how many.
+    static WAITING: std::cell::RefCell<VecDeque<(WriteSignal<usize>, usize)>> =
+        const { std::cell::RefCell::new(VecDeque::new()) };
 }
 
 /// Runs `build`, the app's first build over a first screen on show, so
@@ -103,7 +108,8 @@ pub fn taking_over(build: impl FnOnce()) {
 
 /// How many of a view's `parts` are built: all of them, except in the
 /// app's first build over a first screen on show ([`taking_over`]), where
-/// none is at first and one more is built in each task after it.
+/// none is at first and one more is built in each task after it, one
+/// view's after another's, so that no two views' parts share a task.
 ///
 /// The parts are what lies below the fold. Built with the rest, they would
 /// make the take-over one long task, hundreds of milliseconds on a phone,
@@ -116,28 +122,43 @@ pub fn use_in_parts(parts: usize) -> ReadSignal<usize> {
         return signal(parts).0;
     }
     let (built, set_built) = signal(0);
-    if BUILDING.replace(BUILDING.get() + 1) == 0 {
+    let first = WAITING.with_borrow_mut(|waiting| {
+        waiting.push_back((set_built, parts));
+        waiting.len() == 1
+    });
+    if first {
         set_busy(true);
+        build_next_part();
     }
-    build_next_part(set_built, parts);
     built
 }
 
-fn build_next_part(set_built: WriteSignal<usize>, parts: usize) {
+/// Builds the next part in a task of its own, after the browser has had
+/// its turn to paint and answer the reader. A timeout, not an animation
+/// frame: frames stop in a hidden tab and in an embed scrolled out of
+/// view, and the embed's height, which its host page follows, would then
+/// wait for the reader to scroll to it.
+fn build_next_part() {
     set_timeout(
-        move || {
+        || {
+            let Some((set_built, parts)) = WAITING.with_borrow(|waiting| waiting.front().copied()) else {
+                return;
+            };
             // None once the view was left: its parts are not wanted.
-            let built = set_built.try_update(|built| {
-                *built += 1;
-                *built
-            });
-            if built.is_some_and(|built| built < parts) {
-                return build_next_part(set_built, parts);
+            let built = set_built
+                .try_update(|built| {
+                    *built += 1;
+                    *built
+                })
+                .unwrap_or(parts);
+            if built >= parts {
+                WAITING.with_borrow_mut(VecDeque::pop_front);
             }
-            BUILDING.set(BUILDING.get() - 1);
-            if BUILDING.get() == 0 {
+            if WAITING.with_borrow(VecDeque::is_empty) {
                 set_busy(false);
                 scroll_to_fragment();
+            } else {
+                build_next_part();
             }
         },
         std::time::Duration::ZERO,
