@@ -110,7 +110,15 @@ use std::process::{Command, ExitCode};
 ///   typing pauses, 0.6 KB of wasm; the stylesheet travels inside the page
 ///   (`examples/support/style.rs`). Issue 17 is still open, and cutting
 ///   the wasm is what brings this down.
-const BUDGET: u64 = 346 * 1024;
+/// - Lowered to 339 KB (issue 17, measured 2026-12-03 at 337.4 KB; the wasm
+///   from 282.8 to 276.7 KB, the JS glue from 7.6 to 5.9 KB, index.html
+///   from 52.6 to 52.8 KB): no Unicode case tables in the wasm
+///   (`text::lower_latin`, -6.9 KB); the JSON download written at build
+///   time, a static file (-2.2 KB); the glue minified by terser (-1.7 KB);
+///   the take-over building what lies below the fold in parts, about 3 KB
+///   back. The 1.6 KB of room above the measure is for the drift between
+///   builds in checkouts at different paths (0.2 KB seen) and small fixes.
+const BUDGET: u64 = 339 * 1024;
 
 /// The file kinds that count towards the budget.
 const SHIPPED: [&str; 4] = ["html", "js", "wasm", "css"];
