@@ -15,9 +15,10 @@ const SCOPE = self.registration.scope; // the app's directory, ends in "/"
 
 // The files index.html names: the hashed JS, wasm and CSS, the manifest, the
 // icons, and the dataset's JSON (its <link rel="alternate">, which the share
-// menu's download links to). Trunk minifies the HTML (values may be unquoted) and names the JS
-// and wasm again in its module script, so any `=value`, "value" or 'value'
-// ending in one of these extensions counts, rather than parsing tags.
+// menu's download links to). Trunk minifies the HTML (values may be
+// unquoted) and names the JS and wasm again in its module script, so any
+// `=value`, "value" or 'value' ending in one of these extensions counts,
+// rather than parsing tags.
 const ASSET = /(?:=|["'(])\s*["']?([^"'()<>\s=]+\.(?:m?js|wasm|css|webmanifest|json|png|svg|ico|woff2?))(?=[\s"'>)?#])/gi;
 
 async function precache(page) {
