@@ -18,9 +18,9 @@ use std::ops::Range;
 /// Hand-written rather than `char::to_lowercase`, for the only letters the
 /// search needs (see [`fold_char`]): Unicode's case tables, with
 /// `str::to_lowercase` (the labels use `to_ascii_lowercase`), cost the wasm
-/// 6.9 KB brotli (17.9 KB raw, measured). The mapping is regular: Latin-1's capitals sit 0x20
-/// below their small letters, and Extended-A pairs each capital with the
-/// small letter after it. A native test checks it against
+/// 6.9 KB brotli (17.9 KB raw, measured). The mapping is regular: Latin-1's
+/// capitals sit 0x20 below their small letters, and Extended-A pairs each
+/// capital with the small letter after it. A native test checks it against
 /// `char::to_lowercase` for every character up to U+017F.
 pub fn lower_latin(c: char) -> char {
     let next = |by: u32| char::from_u32(u32::from(c) + by).unwrap_or(c);
