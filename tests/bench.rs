@@ -113,6 +113,7 @@ async fn run() -> Result<(), String> {
     let started = Instant::now();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let runs = runs_setting("PACTLINE_BENCH_RUNS", DEFAULT_RUNS)?;
+    let only = only_setting()?;
     let lighthouse_runs = runs_setting("PACTLINE_LIGHTHOUSE_RUNS", DEFAULT_LIGHTHOUSE_RUNS)?;
     let dist = root.join(std::env::var("PACTLINE_BENCH_DIST").unwrap_or_else(|_| "target/bench-dist".into()));
     if !dist.join("index.html").is_file() {
@@ -169,7 +170,10 @@ async fn run() -> Result<(), String> {
     session.close().await?;
     let browser = browser?;
 
-    let rounds = plan();
+    let rounds = match only {
+        Some(data) => vec![vec![(Tool::Pactline, data)]],
+        None => plan(),
+    };
     let mut cells: Vec<Cell> = rounds
         .iter()
         .flatten()
@@ -208,6 +212,15 @@ async fn run() -> Result<(), String> {
         }
     }
 
+    if let Some(data) = only {
+        let mut table = String::new();
+        report::scale_table(&mut table, &cells, &[data]);
+        println!(
+            "\n{table}\nbench: Pactline alone, {runs} runs in {:.0} s; {RESULTS} left as it was",
+            started.elapsed().as_secs_f64()
+        );
+        return Ok(());
+    }
     let lighthouse_started = Instant::now();
     let audited = audit_pages(&lighthouse, &rig, lighthouse_runs).await?;
     let lighthouse_seconds = lighthouse_started.elapsed().as_secs_f64();
@@ -349,6 +362,26 @@ fn runs_setting(name: &str, default: usize) -> Result<usize, String> {
             .filter(|&runs| runs > 0)
             .ok_or_else(|| format!("{name} must be a positive number, not {value:?}")),
         Err(_) => Ok(default),
+    }
+}
+
+/// The one dataset `PACTLINE_BENCH_ONLY` names, a number of synthetic
+/// events or `real`: Pactline is then measured on it alone, with no
+/// TimelineJS and no Lighthouse, and its figures are printed, not written
+/// to [`RESULTS`]. With `PACTLINE_BENCH_DIST`, two builds can take turns
+/// on the one figure that moved, in under a minute a turn rather than ten: the
+/// way to tell a change from this machine's noise.
+fn only_setting() -> Result<Option<Data>, String> {
+    const NAME: &str = "PACTLINE_BENCH_ONLY";
+    match std::env::var(NAME) {
+        Ok(value) if value == "real" => Ok(Some(Data::Real)),
+        Ok(value) => value
+            .parse::<usize>()
+            .ok()
+            .filter(|&events| events > 0)
+            .map(|events| Some(Data::Synthetic(events)))
+            .ok_or_else(|| format!("{NAME} must be a number of events or `real`, not {value:?}")),
+        Err(_) => Ok(None),
     }
 }
 

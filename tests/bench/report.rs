@@ -408,6 +408,16 @@ pub fn markdown(context: &Context, cells: &[Cell], audited: &[Audited]) -> Strin
     out.push('\n');
 
     let _ = writeln!(out, "## Pactline as the dataset grows (issue 4)\n");
+    scale_table(&mut out, cells, &context.pactline_scale);
+    out.push('\n');
+    notes(&mut out, context, cells);
+    lighthouse(&mut out, context, audited);
+    out
+}
+
+/// The table of Pactline's figures on each of `scale`'s datasets, as
+/// `PACTLINE_BENCH_ONLY` prints it for one.
+pub fn scale_table(out: &mut String, cells: &[Cell], scale: &[Data]) {
     let _ = writeln!(
         out,
         "| events | first event painted | first screen painted ¹ (events: time) | start-up: wasm received → instantiated → \
@@ -417,8 +427,8 @@ pub fn markdown(context: &Context, cells: &[Cell], audited: &[Audited]) -> Strin
          | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
         Tool::Pactline.interaction_label()
     );
-    for &data in &context.pactline_scale {
-        let ours = loads(Tool::Pactline, data);
+    for &data in scale {
+        let ours = loads_of(cells, Tool::Pactline, data);
         let target = match (keystroke_target(data), INTERACTION.stat(ours)) {
             (Some(limit), Some(stat)) => format!("< {limit:.0} ms: {}", verdict(stat.median < limit)),
             _ => String::new(),
@@ -441,10 +451,6 @@ pub fn markdown(context: &Context, cells: &[Cell], audited: &[Audited]) -> Strin
             TRANSFER.cell(ours),
         );
     }
-    out.push('\n');
-    notes(&mut out, context, cells);
-    lighthouse(&mut out, context, audited);
-    out
 }
 
 /// The numbered notes and what the runs reported besides the figures.
