@@ -369,8 +369,8 @@ fn runs_setting(name: &str, default: usize) -> Result<usize, String> {
 /// events or `real`: Pactline is then measured on it alone, with no
 /// TimelineJS and no Lighthouse, and its figures are printed, not written
 /// to [`RESULTS`]. With `PACTLINE_BENCH_DIST`, two builds can take turns
-/// on the one figure that moved, in under a minute a turn rather than ten: the
-/// way to tell a change from this machine's noise.
+/// on the one figure that moved, in under a minute a turn rather than
+/// ten: the way to tell a change from this machine's noise.
 fn only_setting() -> Result<Option<Data>, String> {
     const NAME: &str = "PACTLINE_BENCH_ONLY";
     match std::env::var(NAME) {
