@@ -118,7 +118,10 @@ use std::process::{Command, ExitCode};
 ///   the take-over building what lies below the fold in parts, about 3 KB
 ///   back. The 1.6 KB of room above the measure is for the drift between
 ///   builds in checkouts at different paths (0.2 KB seen) and small fixes.
-const BUDGET: u64 = 339 * 1024;
+/// - Lowered to 337 KB (issue 17, measured 2026-12-03 at 335.1 KB; the wasm
+///   from 276.7 to 274.6 KB): `Link` builds its element in one function,
+///   not once for each link's closure type.
+const BUDGET: u64 = 337 * 1024;
 
 /// The file kinds that count towards the budget.
 const SHIPPED: [&str; 4] = ["html", "js", "wasm", "css"];

@@ -1,9 +1,12 @@
 //! Small pieces shared by the views: in-app links, highlighted text, badges.
 
+use std::sync::Arc;
+
 use super::{AppState, use_app};
 use crate::model::{Certainty, Conflict, Dataset};
 use crate::state::{View, ViewState};
 use crate::text;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -50,8 +53,25 @@ pub fn Link<F>(
 where
     F: Fn(&mut ViewState) + Copy + Send + Sync + 'static,
 {
+    link_element(Arc::new(to), class, testid, current, anchor, children)
+}
+
+/// How a [`Link`] changes the current view state, behind a pointer: the
+/// element is then built by one function, rather than by a copy of it for
+/// each link's closure type (6 KB of raw wasm, 1.9 KB brotli, measured).
+type To = Arc<dyn Fn(&mut ViewState) + Send + Sync>;
+
+/// The element of a [`Link`].
+fn link_element(
+    to: To,
+    class: &'static str,
+    testid: Option<String>,
+    current: Option<Signal<bool>>,
+    anchor: Option<String>,
+    children: Children,
+) -> impl IntoView {
     let app = use_app();
-    let fragment = anchor.clone().map(|a| format!("#{a}")).unwrap_or_default();
+    let fragment = anchor.as_ref().map(|a| format!("#{a}")).unwrap_or_default();
     // Set once, not as reactive attributes: `href` reads the view untracked,
     // and most links are never current. An effect per attribute of every
     // link was about a fifth of the app's build as it takes over the
@@ -60,9 +80,9 @@ where
         <a
             class=class
             data-testid=testid
-            href=format!("{}{fragment}", app.href(to))
+            href=format!("{}{fragment}", app.href(&*to))
             aria-current=current.map(|current| move || current.get().then_some("page"))
-            on:click=move |ev: web_sys::MouseEvent| follow(&ev, app, to, anchor.as_deref())
+            on:click=move |ev: web_sys::MouseEvent| follow(&ev, app, &*to, anchor.as_deref())
         >
             {children()}
         </a>
