@@ -55,7 +55,7 @@ where
     link_element(Arc::new(to), class, testid, current, anchor, children)
 }
 
-/// How a [`Link`] changes the current view state, behind a pointer: the
+/// How a [`Link`] changes the current view state, behind an `Arc`: the
 /// element is then built by one function, rather than by a copy of it for
 /// each link's closure type (8.4 KB of raw wasm, 2.2 KB brotli, measured).
 type To = Arc<dyn Fn(&mut ViewState) + Send + Sync>;
